@@ -1,0 +1,24 @@
+import type { Locale } from '#lib/i18n/locales.js';
+import type { Session, SessionUser } from '#lib/server/auth/session.js';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Quoted to the desk when a person reports a problem; the details stay in the log. */
+			errorId?: string;
+		}
+		/** From the root layout: every page knows its language and whether this is the demo. */
+		interface PageData {
+			locale: Locale;
+			demo: boolean;
+		}
+		interface Locals {
+			locale: Locale;
+			user: SessionUser | null;
+			session: Session | null;
+		}
+	}
+}
+
+export {};

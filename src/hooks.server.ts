@@ -1,0 +1,60 @@
+import { dev } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
+import { messagesFor } from '#lib/i18n/messages.js';
+import { app, boot } from '#lib/server/runtime.js';
+import { SESSION_COOKIE, validateSessionToken } from '#lib/server/auth/session.js';
+import { clearSessionCookie, setSessionCookie } from '#lib/server/auth/cookies.js';
+
+/** Migrations and the first-run seed finish before the first request is answered. */
+export const init: ServerInit = async () => {
+	await boot();
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+/** Chinese unless this device chose otherwise; `<html lang>` follows. */
+const locale: Handle = async ({ event, resolve }) => {
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { session, user, renewed } = await validateSessionToken(app().db, token);
+		if (session) {
+			event.locals.user = user;
+			event.locals.session = session;
+			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, locale, auth);
+
+/** People see a plain message in their language and a reference; the details go to the log. */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	const m = messagesFor(event.locals.locale ?? DEFAULT_LOCALE);
+	if (kind === 'framework') return error.status === 404 ? { message: m.errorNotFound } : undefined;
+	if (kind !== 'unknown') return undefined;
+	const errorId = crypto.randomUUID().slice(0, 8);
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, dev ? error : String(error));
+	if (!dev && error instanceof Error && error.stack) console.error(error.stack);
+	return { message: m.errorGeneric, errorId };
+};

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+	/** Postgres through postgres.js when set; the embedded PGlite in `dataDir` otherwise. */
+	databaseUrl: string | undefined;
+	dataDir: string;
+	migrationsDir: string;
+	/** Demo mode seeds a demo site with one account per role; never a default password outside it. */
+	demo: boolean;
+}
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+const YES = ['1', 'true', 'on', 'yes'];
+const NO = ['0', 'false', 'off', 'no'];
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+	if (value === undefined || value === '') return fallback;
+	const normalized = value.trim().toLowerCase();
+	if (YES.includes(normalized)) return true;
+	if (NO.includes(normalized)) return false;
+	throw new ConfigError(`${name} must be one of ${[...YES, ...NO].join(', ')}; got "${value}"`);
+}
+
+/**
+ * Reads the configuration once, at start-up, and refuses a bad value at once rather than at the
+ * first request that needs it. With nothing set, Lobby Desk runs in demo mode on the embedded
+ * database in `./data`.
+ */
+export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+	}
+	return {
+		databaseUrl,
+		dataDir: resolve(cwd, env.LOBBYDESK_DATA_DIR?.trim() || 'data'),
+		migrationsDir: resolve(cwd, 'drizzle'),
+		demo: flag('LOBBYDESK_DEMO', env.LOBBYDESK_DEMO, databaseUrl === undefined)
+	};
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The one database type the app codes against, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database itself or an open transaction. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+	kind: DatabaseKind;
+	db: Database;
+	/** Resolves when the database answers a query; rejects otherwise. */
+	ping(): Promise<void>;
+	/** Applies the SQL migrations in the folder that the database has not seen yet. */
+	migrate(migrationsFolder: string): Promise<void>;
+	/** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** A `postgres://` URL; without one an embedded PGlite database is used. */
+	url?: string | undefined;
+	/** PGlite's data directory; created if missing. Omit for an in-memory database. */
+	dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+	return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const client = postgres(url, {
+		max: 10,
+		onnotice: () => {},
+		connection: { application_name: 'lobby-desk' }
+	});
+	const db = drizzle(client, { schema });
+	return {
+		kind: 'postgres',
+		db,
+		ping: async () => {
+			await client`select 1`;
+		},
+		migrate: (migrationsFolder) => migratePostgres(url, migrationsFolder),
+		listen: async (channel, onPayload) => {
+			const { unlisten } = await client.listen(channel, onPayload);
+			return unlisten;
+		},
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	if (dataDir) mkdirSync(dataDir, { recursive: true });
+	const client = new PGlite(dataDir);
+	await client.waitReady;
+	const db = drizzle(client, { schema });
+	return {
+		kind: 'pglite',
+		db,
+		ping: async () => {
+			await db.execute(sql`select 1`);
+		},
+		migrate: async (migrationsFolder) => {
+			const { migrate } = await import('drizzle-orm/pglite/migrator');
+			await migrate(db, { migrationsFolder });
+		},
+		listen: async (channel, onPayload) => client.listen(channel, onPayload),
+		close: () => client.close()
+	};
+}
+
+/** Any fixed number shared by every process of the app: they take turns migrating. */
+const MIGRATION_LOCK = 4_733_020_001;
+
+/**
+ * Two processes starting together take turns under an advisory lock, held on one dedicated
+ * connection so that the lock and the migration share a session.
+ */
+async function migratePostgres(url: string, migrationsFolder: string): Promise<void> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	const client = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+		await migrate(drizzle(client), { migrationsFolder });
+		await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+	} finally {
+		await client.end({ timeout: 5 });
+	}
+}

@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './sites.js';
+export * from './staff.js';
+export * from './tickets.js';
+export * from './services.js';

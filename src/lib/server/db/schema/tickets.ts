@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { actorKind, careFlag, channel, priority, satisfaction, ticketStatus, ticketType } from './enums.js';
+import { createdAt, id, instant } from './columns.js';
+import { buildings, households, residents, sites, units } from './sites.js';
+import { devices, staffUsers } from './staff.js';
+
+/** Where an emergency is, when it is not (only) the reporter's own unit. */
+export interface TicketLocation {
+	buildingId: string | null;
+	floor: string;
+	room: string;
+	note: string;
+}
+
+/** The daily counter behind each serial prefix (`R-20261122`). */
+export const ticketSerials = pgTable(
+	'ticket_serials',
+	{
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
+		prefix: text('prefix').notNull(),
+		last: integer('last').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.siteId, t.prefix] })]
+);
+
+/** 客户需求处理单: every owner contact, whatever its type, from filing to close. Never deleted. */
+export const tickets = pgTable(
+	'tickets',
+	{
+		id: id(),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
+		serial: text('serial').notNull(),
+		type: ticketType('type').notNull(),
+		category: text('category').notNull(),
+		status: ticketStatus('status').notNull().default('new'),
+		priority: priority('priority').notNull(),
+		channel: channel('channel').notNull(),
+		/** The building is the finest location the public display may show. */
+		buildingId: uuid('building_id').references(() => buildings.id),
+		unitId: uuid('unit_id').references(() => units.id),
+		householdId: uuid('household_id').references(() => households.id),
+		reporterResidentId: uuid('reporter_resident_id').references(() => residents.id),
+		/** For a caller who is not on record (phone, walk-in). */
+		reporterName: text('reporter_name'),
+		reporterPhone: text('reporter_phone'),
+		location: jsonb('location').$type<TicketLocation>(),
+		description: text('description').notNull(),
+		preferredAt: instant('preferred_at'),
+		appointmentAt: instant('appointment_at'),
+		/** Copied from the household when filed, so the flag travels with the ticket. */
+		careFlags: careFlag('care_flags').array().notNull().default(sql`'{}'::care_flag[]`),
+		/** Free markers such as `warranty` (返修) or `escalated`. */
+		flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+		/** Type-specific fields: an emergency's kind, a pass's items, an incident report… */
+		details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+		assigneeId: uuid('assignee_id').references(() => staffUsers.id),
+		createdByStaffId: uuid('created_by_staff_id').references(() => staffUsers.id),
+		createdByDeviceId: uuid('created_by_device_id').references(() => devices.id),
+		/** Sent by the kiosk with every submission, so a retry files nothing twice. */
+		idempotencyKey: text('idempotency_key'),
+		satisfaction: satisfaction('satisfaction'),
+		reopenCount: integer('reopen_count').notNull().default(0),
+		/** Bumped by every change: a stale form cannot overwrite a newer state. */
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt(),
+		updatedAt: instant('updated_at').notNull().defaultNow(),
+		acceptedAt: instant('accepted_at'),
+		onSiteAt: instant('on_site_at'),
+		resolvedAt: instant('resolved_at'),
+		closedAt: instant('closed_at')
+	},
+	(t) => [
+		unique('tickets_site_serial').on(t.siteId, t.serial),
+		unique('tickets_site_idempotency_key').on(t.siteId, t.idempotencyKey),
+		index('tickets_site_status').on(t.siteId, t.status),
+		index('tickets_unit').on(t.unitId),
+		index('tickets_assignee').on(t.assigneeId)
+	]
+);
+
+/**
+ * The site's append-only event log: who did what, when and why. Filtered by ticket it is the
+ * ticket's timeline; read by sequence it is the live stream. A database trigger refuses updates
+ * and deletes.
+ */
+export const events = pgTable(
+	'events',
+	{
+		seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
+		ticketId: uuid('ticket_id').references(() => tickets.id),
+		/** Dotted name, e.g. `ticket.filed`, `ticket.claimed`, `contact.recorded`. */
+		type: text('type').notNull(),
+		actorKind: actorKind('actor_kind').notNull(),
+		actorStaffId: uuid('actor_staff_id').references(() => staffUsers.id),
+		actorDeviceId: uuid('actor_device_id').references(() => devices.id),
+		actorResidentId: uuid('actor_resident_id').references(() => residents.id),
+		reason: text('reason'),
+		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+		at: instant('at').notNull().defaultNow()
+	},
+	(t) => [index('events_site_seq').on(t.siteId, t.seq), index('events_ticket_seq').on(t.ticketId, t.seq)]
+);
+
+/** The owner's phone: an unguessable, expiring link to one ticket. Only a hash is stored. */
+export const ownerLinks = pgTable(
+	'owner_links',
+	{
+		id: id(),
+		ticketId: uuid('ticket_id')
+			.notNull()
+			.references(() => tickets.id),
+		tokenHash: text('token_hash').notNull().unique(),
+		expiresAt: instant('expires_at').notNull(),
+		createdAt: createdAt(),
+		lastUsedAt: instant('last_used_at')
+	},
+	(t) => [index('owner_links_ticket').on(t.ticketId)]
+);

@@ -1,0 +1,46 @@
+import type { ActorKind } from '../domain/vocabulary.js';
+import type { Queryable } from './db/client.js';
+import { events } from './db/schema/index.js';
+
+export interface Actor {
+	kind: ActorKind;
+	staffId?: string | null;
+	deviceId?: string | null;
+	residentId?: string | null;
+}
+
+export const SYSTEM: Actor = { kind: 'system' };
+
+export interface NewEvent {
+	siteId: string;
+	ticketId?: string | null;
+	type: string;
+	actor: Actor;
+	reason?: string | null;
+	data?: Record<string, unknown>;
+	at?: Date;
+}
+
+/**
+ * Appends one event in the caller's transaction, so the record of a change exists exactly when
+ * the change does. Returns its sequence number.
+ */
+export async function appendEvent(tx: Queryable, event: NewEvent): Promise<number> {
+	const [row] = await tx
+		.insert(events)
+		.values({
+			siteId: event.siteId,
+			ticketId: event.ticketId ?? null,
+			type: event.type,
+			actorKind: event.actor.kind,
+			actorStaffId: event.actor.staffId ?? null,
+			actorDeviceId: event.actor.deviceId ?? null,
+			actorResidentId: event.actor.residentId ?? null,
+			reason: event.reason ?? null,
+			data: event.data ?? {},
+			...(event.at ? { at: event.at } : {})
+		})
+		.returning({ seq: events.seq });
+	if (!row) throw new Error('Event insert returned no row');
+	return row.seq;
+}

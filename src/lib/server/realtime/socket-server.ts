@@ -1,0 +1,22 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../realtime/events.js';
+
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Socket.IO on the app's own HTTP server and port. */
+export function createSocketServer(httpServer: HttpServer): SocketServer {
+	const io: SocketServer = new Server(httpServer, {
+		path: SOCKET_PATH,
+		serveClient: false,
+		// Same origin only: the kiosk, console and display are served by this very server.
+		cors: { origin: false }
+	});
+	io.on('connection', (socket) => {
+		socket.emit('hello', { serverTime: Date.now() });
+		socket.on('clock:sync', (ack) => {
+			if (typeof ack === 'function') ack(Date.now());
+		});
+	});
+	return io;
+}

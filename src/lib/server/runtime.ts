@@ -1,0 +1,73 @@
+/**
+ * The process's lifecycle: open and migrate the database, prepare a first run, attach
+ * Socket.IO, and close it all on shutdown. `server.js` (production) and the Vite plugin (dev)
+ * call it; SvelteKit's `init` hook awaits the same boot, so all of them share one database.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { readConfig, type AppConfig } from './config.js';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
+import { prepareFirstRun, type SignInNotice } from './first-run.js';
+import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
+
+export interface AppContext {
+	config: AppConfig;
+	database: DatabaseHandle;
+	db: Database;
+	signIn: SignInNotice | null;
+}
+
+interface RuntimeState {
+	booting?: Promise<AppContext>;
+	context?: AppContext;
+	io?: SocketServer;
+}
+
+/**
+ * Kept on `globalThis` under a private symbol so that re-evaluating this module (Vite's dev
+ * server after an edit) finds the database already open instead of opening it twice.
+ */
+const STATE_KEY = Symbol.for('lobby-desk.runtime');
+const state: RuntimeState = ((globalThis as Record<symbol, RuntimeState | undefined>)[STATE_KEY] ??= {});
+
+export function boot(env: Record<string, string | undefined> = process.env): Promise<AppContext> {
+	state.booting ??= start(env).catch((error: unknown) => {
+		state.booting = undefined;
+		throw error;
+	});
+	return state.booting;
+}
+
+async function start(env: Record<string, string | undefined>): Promise<AppContext> {
+	const config = readConfig(env);
+	const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+	try {
+		await database.migrate(config.migrationsDir);
+		const signIn = await prepareFirstRun(database.db, { demo: config.demo, siteName: env.LOBBYDESK_SITE_NAME });
+		state.context = { config, database, db: database.db, signIn };
+		return state.context;
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+}
+
+/** The booted app, for request handlers: `init` has awaited `boot()` before any request. */
+export function app(): AppContext {
+	if (!state.context) throw new Error('Lobby Desk has not booted');
+	return state.context;
+}
+
+export function attachRealtime(httpServer: HttpServer): SocketServer {
+	state.io ??= createSocketServer(httpServer);
+	return state.io;
+}
+
+/** Closes sockets first, then the database. Safe to call more than once. */
+export async function shutdown(): Promise<void> {
+	const { io, context } = state;
+	state.io = undefined;
+	state.context = undefined;
+	state.booting = undefined;
+	if (io) await io.close().catch(() => {});
+	if (context) await context.database.close();
+}

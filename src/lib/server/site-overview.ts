@@ -1,0 +1,92 @@
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { CareFlag, StaffRole, TicketStatus, TicketType } from '../domain/vocabulary.js';
+import type { Queryable } from './db/client.js';
+import { buildings, households, residents, staffRoles, staffUsers, tickets, units } from './db/schema/index.js';
+
+export interface CareHousehold {
+	buildingCode: string;
+	entrance: string;
+	room: string;
+	residentName: string;
+	careFlags: CareFlag[];
+}
+
+export interface SiteOverview {
+	buildings: { code: string; name: string; nameEn: string; units: number }[];
+	unitCount: number;
+	residentCount: number;
+	careHouseholds: CareHousehold[];
+	staff: { username: string; displayName: string; role: StaffRole }[];
+	recentTickets: {
+		serial: string;
+		type: TicketType;
+		status: TicketStatus;
+		buildingCode: string | null;
+		entrance: string | null;
+		room: string | null;
+		createdAt: Date;
+	}[];
+}
+
+/** What the console's front page shows a staff member about their site. Staff only. */
+export async function siteOverview(db: Queryable, siteId: string): Promise<SiteOverview> {
+	const currentResidents = and(isNull(residents.leftAt), isNull(households.movedOutOn), eq(households.siteId, siteId));
+	const [buildingRows, residentRows, careRows, staffRows, ticketRows] = await Promise.all([
+		db
+			.select({ code: buildings.code, name: buildings.name, nameEn: buildings.nameEn, units: count(units.id) })
+			.from(buildings)
+			.leftJoin(units, eq(units.buildingId, buildings.id))
+			.where(eq(buildings.siteId, siteId))
+			.groupBy(buildings.id)
+			.orderBy(asc(buildings.sortOrder)),
+		db
+			.select({ n: count() })
+			.from(residents)
+			.innerJoin(households, eq(households.id, residents.householdId))
+			.where(currentResidents),
+		db
+			.select({
+				buildingCode: buildings.code,
+				entrance: units.entrance,
+				room: units.room,
+				residentName: residents.name,
+				careFlags: residents.careFlags
+			})
+			.from(residents)
+			.innerJoin(households, eq(households.id, residents.householdId))
+			.innerJoin(units, eq(units.id, households.unitId))
+			.innerJoin(buildings, eq(buildings.id, units.buildingId))
+			.where(and(currentResidents, sql`cardinality(${residents.careFlags}) > 0`))
+			.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.room)),
+		db
+			.select({ username: staffUsers.username, displayName: staffUsers.displayName, role: staffRoles.role })
+			.from(staffRoles)
+			.innerJoin(staffUsers, eq(staffUsers.id, staffRoles.userId))
+			.where(and(eq(staffRoles.siteId, siteId), isNull(staffUsers.disabledAt)))
+			.orderBy(asc(staffRoles.role), asc(staffUsers.username)),
+		db
+			.select({
+				serial: tickets.serial,
+				type: tickets.type,
+				status: tickets.status,
+				buildingCode: buildings.code,
+				entrance: units.entrance,
+				room: units.room,
+				createdAt: tickets.createdAt
+			})
+			.from(tickets)
+			.leftJoin(units, eq(units.id, tickets.unitId))
+			.leftJoin(buildings, eq(buildings.id, tickets.buildingId))
+			.where(eq(tickets.siteId, siteId))
+			.orderBy(desc(tickets.createdAt))
+			.limit(20)
+	]);
+	return {
+		buildings: buildingRows,
+		unitCount: buildingRows.reduce((sum, b) => sum + b.units, 0),
+		residentCount: residentRows[0]?.n ?? 0,
+		careHouseholds: careRows,
+		staff: staffRows,
+		recentTickets: ticketRows
+	};
+}

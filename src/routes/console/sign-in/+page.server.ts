@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setSessionCookie } from '#lib/server/auth/cookies.js';
+import { createSession, generateSessionToken } from '#lib/server/auth/session.js';
+import { authenticate } from '#lib/server/auth/sign-in.js';
+import { app } from '#lib/server/runtime.js';
+import type { Actions, PageServerLoad } from './$types';
+
+function returnPath(url: URL): string {
+	const to = url.searchParams.get('redirectTo') ?? '/console';
+	return to.startsWith('/console') ? to : '/console';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, returnPath(url));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '').slice(0, 100);
+		const password = String(form.get('password') ?? '').slice(0, 200);
+		const values = { username };
+		if (!username.trim() || !password) {
+			return fail(400, {
+				values,
+				errors: {
+					username: username.trim() ? undefined : ('signInRequired' as const),
+					password: password ? undefined : ('signInRequired' as const)
+				}
+			});
+		}
+		const { db } = app();
+		const user = await authenticate(db, username, password);
+		if (!user) return fail(400, { values, errors: { form: 'signInWrong' as const } });
+
+		const token = generateSessionToken();
+		const session = await createSession(db, token, user.id, {
+			userAgent: request.headers.get('user-agent') ?? '',
+			ipAddress: getClientAddress()
+		});
+		setSessionCookie(cookies, token, session.expiresAt);
+		redirect(303, returnPath(url));
+	}
+};

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import { isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
+import type { RequestHandler } from './$types';
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Only a path on this site, never `//elsewhere`. */
+function safeReturnPath(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+/** The language toggle: remembered by this device (kiosk, display or browser) for a year. */
+export const POST: RequestHandler = async ({ request, cookies }) => {
+	const form = await request.formData().catch(() => new FormData());
+	const locale = form.get('locale');
+	if (isLocale(locale)) {
+		cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: YEAR_SECONDS, httpOnly: false, sameSite: 'lax' });
+	}
+	redirect(303, safeReturnPath(form.get('redirectTo')));
+};
