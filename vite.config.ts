@@ -44,11 +44,7 @@ const socketIoDev: Plugin = {
 };
 
 export default defineConfig({
-	plugins: [
-		sveltekit({ adapter: adapter() }),
-		runtimeEntry,
-		socketIoDev
-	],
+	plugins: [sveltekit({ adapter: adapter() }), runtimeEntry, socketIoDev],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

@@ -1,4 +1,4 @@
-import { dev } from '$app/environment';
+import { dev } from '$app/env';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
@@ -54,7 +54,10 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 	if (kind === 'framework') return error.status === 404 ? { message: m.errorNotFound } : undefined;
 	if (kind !== 'unknown') return undefined;
 	const errorId = crypto.randomUUID().slice(0, 8);
-	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, dev ? error : String(error));
+	console.error(
+		`[${errorId}] ${event.request.method} ${event.url.pathname}`,
+		dev ? error : String(error)
+	);
 	if (!dev && error instanceof Error && error.stack) console.error(error.stack);
 	return { message: m.errorGeneric, errorId };
 };

@@ -53,7 +53,9 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
 };
 
 /** Stored settings may predate a field: fill what is missing from the defaults. */
-export function resolveSiteSettings(stored: Partial<SiteSettings> | null | undefined): SiteSettings {
+export function resolveSiteSettings(
+	stored: Partial<SiteSettings> | null | undefined
+): SiteSettings {
 	return { ...DEFAULT_SITE_SETTINGS, ...stored };
 }
 

@@ -20,7 +20,8 @@ export const TICKET_CATEGORIES = {
 	other: ['general']
 } as const satisfies Record<TicketType, readonly string[]>;
 
-export type TicketCategory<T extends TicketType = TicketType> = (typeof TICKET_CATEGORIES)[T][number];
+export type TicketCategory<T extends TicketType = TicketType> =
+	(typeof TICKET_CATEGORIES)[T][number];
 
 export function isCategoryOf(type: TicketType, category: string): boolean {
 	return (TICKET_CATEGORIES[type] as readonly string[]).includes(category);

@@ -5,8 +5,7 @@ export const en: Messages = {
 	productTagline: 'Property management office · Customer service centre',
 	languageToggle: '中文',
 	languageToggleLabel: 'Switch language',
-	homeIntro:
-		'Owner requests, visitor sign-in, dispatch and a live lobby board, in one system.',
+	homeIntro: 'Owner requests, visitor sign-in, dispatch and a live lobby board, in one system.',
 	faceKiosk: 'Lobby kiosk',
 	faceKioskHint: 'Repairs, complaints and help for owners; visitor sign-in',
 	faceConsole: 'Staff console',

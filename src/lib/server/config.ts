@@ -29,7 +29,10 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
  * first request that needs it. With nothing set, Lobby Desk runs in demo mode on the embedded
  * database in `./data`.
  */
-export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+export function readConfig(
+	env: Record<string, string | undefined>,
+	cwd = process.cwd()
+): AppConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
 	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
 		throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');

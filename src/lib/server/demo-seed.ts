@@ -27,8 +27,46 @@ const DEMO_STAFF: Record<StaffRole, string> = {
 	admin: '系统管理员'
 };
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '桂兰', '建华', '志强'];
+const SURNAMES = [
+	'王',
+	'李',
+	'张',
+	'刘',
+	'陈',
+	'杨',
+	'黄',
+	'赵',
+	'吴',
+	'周',
+	'徐',
+	'孙',
+	'马',
+	'朱',
+	'胡',
+	'郭'
+];
+const GIVEN = [
+	'伟',
+	'芳',
+	'娜',
+	'敏',
+	'静',
+	'强',
+	'磊',
+	'洋',
+	'艳',
+	'勇',
+	'军',
+	'杰',
+	'娟',
+	'涛',
+	'明',
+	'超',
+	'秀英',
+	'桂兰',
+	'建华',
+	'志强'
+];
 
 /** A deterministic demo: the same names and numbers on every fresh start. */
 function demoName(i: number): string {
@@ -39,7 +77,12 @@ function demoPhone(i: number): string {
 	return `139${String(10_000_000 + ((i * 7_919_993) % 89_999_999)).padStart(8, '0')}`;
 }
 
-const CARE_BY_UNIT: Record<number, CareFlag[]> = { 3: ['elderly'], 11: ['disabled'], 22: ['pregnant'], 30: ['elderly', 'sick'] };
+const CARE_BY_UNIT: Record<number, CareFlag[]> = {
+	3: ['elderly'],
+	11: ['disabled'],
+	22: ['pregnant'],
+	30: ['elderly', 'sick']
+};
 
 export interface DemoSeedResult {
 	siteId: string;
@@ -55,7 +98,12 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult | null> {
 	const seeded = await db.transaction(async (tx) => {
 		const [site] = await tx
 			.insert(sites)
-			.values({ slug: 'demo', name: '锦绣花园', nameEn: 'Jinxiu Garden', timeZone: 'Asia/Shanghai' })
+			.values({
+				slug: 'demo',
+				name: '锦绣花园',
+				nameEn: 'Jinxiu Garden',
+				timeZone: 'Asia/Shanghai'
+			})
 			.returning({ id: sites.id });
 		if (!site) throw new Error('Site insert returned no row');
 
@@ -95,7 +143,8 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult | null> {
 
 		let person = 0;
 		const residentRows = builtHouseholds.flatMap((h, i) => {
-			const kinds: ResidentKind[] = i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
+			const kinds: ResidentKind[] =
+				i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
 			return kinds.map((kind, k) => {
 				person += 1;
 				return {
@@ -112,12 +161,44 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult | null> {
 
 		await tx.insert(serviceItems).values(
 			[
-				['cleaning-basic', 'cleaning', '日常保洁（两小时）', 'Home cleaning (2 hours)', '次', 'visit', 8000],
+				[
+					'cleaning-basic',
+					'cleaning',
+					'日常保洁（两小时）',
+					'Home cleaning (2 hours)',
+					'次',
+					'visit',
+					8000
+				],
 				['pipe-unblock', 'pipe_unblocking', '疏通下水管道', 'Unblock a drain', '处', 'drain', 5000],
-				['light-install', 'installation', '安装灯具', 'Install a light fitting', '盏', 'fitting', 2000],
+				[
+					'light-install',
+					'installation',
+					'安装灯具',
+					'Install a light fitting',
+					'盏',
+					'fitting',
+					2000
+				],
 				['faucet-replace', 'appliance_repair', '更换水龙头', 'Replace a tap', '个', 'tap', 1500],
-				['moving-help', 'moving', '搬家协助（每小时）', 'Moving help (per hour)', '小时', 'hour', 6000],
-				['water-delivery', 'delivery', '桶装水送水上门', 'Bottled water delivery', '桶', 'bottle', 300],
+				[
+					'moving-help',
+					'moving',
+					'搬家协助（每小时）',
+					'Moving help (per hour)',
+					'小时',
+					'hour',
+					6000
+				],
+				[
+					'water-delivery',
+					'delivery',
+					'桶装水送水上门',
+					'Bottled water delivery',
+					'桶',
+					'bottle',
+					300
+				],
 				['print-a4', 'printing', '复印打印（A4）', 'Copy or print (A4)', '页', 'page', 50]
 			].map(([code, category, name, nameEn, unit, unitEn, labourFen], i) => ({
 				siteId: site.id,

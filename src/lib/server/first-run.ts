@@ -44,7 +44,12 @@ export async function prepareFirstRun(
 		if (!site) throw new Error('Site insert returned no row');
 		const [admin] = await tx
 			.insert(staffUsers)
-			.values({ username: 'admin', displayName: 'Administrator', passwordHash, mustChangePassword: true })
+			.values({
+				username: 'admin',
+				displayName: 'Administrator',
+				passwordHash,
+				mustChangePassword: true
+			})
 			.returning({ id: staffUsers.id });
 		if (!admin) throw new Error('Staff insert returned no row');
 		await tx.insert(staffRoles).values({ userId: admin.id, siteId: site.id, role: 'admin' });

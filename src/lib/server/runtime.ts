@@ -3,11 +3,14 @@
  * Socket.IO, and close it all on shutdown. `server.js` (production) and the Vite plugin (dev)
  * call it; SvelteKit's `init` hook awaits the same boot, so all of them share one database.
  */
-import type { Server as HttpServer } from 'node:http';
 import { readConfig, type AppConfig } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { prepareFirstRun, type SignInNotice } from './first-run.js';
-import { createSocketServer, type SocketServer } from './realtime/socket-server.js';
+import {
+	createSocketServer,
+	type HttpServer,
+	type SocketServer
+} from './realtime/socket-server.js';
 
 export interface AppContext {
 	config: AppConfig;
@@ -27,7 +30,8 @@ interface RuntimeState {
  * server after an edit) finds the database already open instead of opening it twice.
  */
 const STATE_KEY = Symbol.for('lobby-desk.runtime');
-const state: RuntimeState = ((globalThis as Record<symbol, RuntimeState | undefined>)[STATE_KEY] ??= {});
+const state: RuntimeState = ((globalThis as Record<symbol, RuntimeState | undefined>)[STATE_KEY] ??=
+	{});
 
 export function boot(env: Record<string, string | undefined> = process.env): Promise<AppContext> {
 	state.booting ??= start(env).catch((error: unknown) => {
@@ -39,10 +43,16 @@ export function boot(env: Record<string, string | undefined> = process.env): Pro
 
 async function start(env: Record<string, string | undefined>): Promise<AppContext> {
 	const config = readConfig(env);
-	const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+	const database = await openDatabase({
+		url: config.databaseUrl,
+		dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`
+	});
 	try {
 		await database.migrate(config.migrationsDir);
-		const signIn = await prepareFirstRun(database.db, { demo: config.demo, siteName: env.LOBBYDESK_SITE_NAME });
+		const signIn = await prepareFirstRun(database.db, {
+			demo: config.demo,
+			siteName: env.LOBBYDESK_SITE_NAME
+		});
 		state.context = { config, database, db: database.db, signIn };
 		return state.context;
 	} catch (error) {

@@ -1,7 +1,15 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { CareFlag, StaffRole, TicketStatus, TicketType } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
-import { buildings, households, residents, staffRoles, staffUsers, tickets, units } from './db/schema/index.js';
+import {
+	buildings,
+	households,
+	residents,
+	staffRoles,
+	staffUsers,
+	tickets,
+	units
+} from './db/schema/index.js';
 
 export interface CareHousehold {
 	buildingCode: string;
@@ -30,10 +38,19 @@ export interface SiteOverview {
 
 /** What the console's front page shows a staff member about their site. Staff only. */
 export async function siteOverview(db: Queryable, siteId: string): Promise<SiteOverview> {
-	const currentResidents = and(isNull(residents.leftAt), isNull(households.movedOutOn), eq(households.siteId, siteId));
+	const currentResidents = and(
+		isNull(residents.leftAt),
+		isNull(households.movedOutOn),
+		eq(households.siteId, siteId)
+	);
 	const [buildingRows, residentRows, careRows, staffRows, ticketRows] = await Promise.all([
 		db
-			.select({ code: buildings.code, name: buildings.name, nameEn: buildings.nameEn, units: count(units.id) })
+			.select({
+				code: buildings.code,
+				name: buildings.name,
+				nameEn: buildings.nameEn,
+				units: count(units.id)
+			})
 			.from(buildings)
 			.leftJoin(units, eq(units.buildingId, buildings.id))
 			.where(eq(buildings.siteId, siteId))
@@ -59,7 +76,11 @@ export async function siteOverview(db: Queryable, siteId: string): Promise<SiteO
 			.where(and(currentResidents, sql`cardinality(${residents.careFlags}) > 0`))
 			.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.room)),
 		db
-			.select({ username: staffUsers.username, displayName: staffUsers.displayName, role: staffRoles.role })
+			.select({
+				username: staffUsers.username,
+				displayName: staffUsers.displayName,
+				role: staffRoles.role
+			})
 			.from(staffRoles)
 			.innerJoin(staffUsers, eq(staffUsers.id, staffRoles.userId))
 			.where(and(eq(staffRoles.siteId, siteId), isNull(staffUsers.disabledAt)))

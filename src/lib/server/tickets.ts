@@ -75,7 +75,10 @@ export async function fileTicket(db: Database, input: FileTicketInput): Promise<
 			const [unit] = await tx
 				.select({ buildingId: units.buildingId, householdId: households.id })
 				.from(units)
-				.leftJoin(households, and(eq(households.unitId, units.id), sql`${households.movedOutOn} is null`))
+				.leftJoin(
+					households,
+					and(eq(households.unitId, units.id), sql`${households.movedOutOn} is null`)
+				)
 				.where(and(eq(units.id, input.unitId), eq(units.siteId, input.siteId)));
 			if (!unit) throw new Error(`No unit ${input.unitId} at site ${input.siteId}`);
 			buildingId ??= unit.buildingId;
@@ -83,7 +86,11 @@ export async function fileTicket(db: Database, input: FileTicketInput): Promise<
 			if (householdId) careFlags = await householdCareFlags(tx, householdId);
 		}
 
-		const serial = await nextSerial(tx, input.siteId, serialPrefix(input.type, siteDateKey(now, site.timeZone)));
+		const serial = await nextSerial(
+			tx,
+			input.siteId,
+			serialPrefix(input.type, siteDateKey(now, site.timeZone))
+		);
 		const [ticket] = await tx
 			.insert(tickets)
 			.values({

@@ -6,7 +6,9 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Only a path on this site, never `//elsewhere`. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+		? value
+		: '/';
 }
 
 /** The language toggle: remembered by this device (kiosk, display or browser) for a year. */
@@ -14,7 +16,12 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await request.formData().catch(() => new FormData());
 	const locale = form.get('locale');
 	if (isLocale(locale)) {
-		cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: YEAR_SECONDS, httpOnly: false, sameSite: 'lax' });
+		cookies.set(LOCALE_COOKIE, locale, {
+			path: '/',
+			maxAge: YEAR_SECONDS,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
 	}
 	redirect(303, safeReturnPath(form.get('redirectTo')));
 };

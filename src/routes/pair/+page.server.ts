@@ -13,7 +13,8 @@ export const actions: Actions = {
 		const raw = String(form.get('code') ?? '').slice(0, 40);
 		const code = raw.replace(/[\s-]/g, '').toUpperCase();
 		if (!code) return fail(400, { values: { code: raw }, error: 'pairCodeRequired' as const });
-		if (!CODE.test(code)) return fail(400, { values: { code: raw }, error: 'pairCodeFormat' as const });
+		if (!CODE.test(code))
+			return fail(400, { values: { code: raw }, error: 'pairCodeFormat' as const });
 		return fail(400, { values: { code: raw }, error: 'pairCodeInvalid' as const });
 	}
 };

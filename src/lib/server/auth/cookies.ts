@@ -6,7 +6,12 @@ import { SESSION_COOKIE } from './session.js';
  * origin but plain-http localhost.
  */
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
-	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', expires: expiresAt });
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		expires: expiresAt
+	});
 }
 
 export function clearSessionCookie(cookies: Cookies): void {

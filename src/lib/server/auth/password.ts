@@ -18,11 +18,15 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** A one-time password for a first administrator: 16 characters, no look-alikes. */
 export function generatePassword(length = 16): string {
-	return generateRandomString(random, 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789', length);
+	return generateRandomString(
+		random,
+		'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789',
+		length
+	);
 }
 
 const random: RandomReader = {
 	read: (bytes) => {
-		crypto.getRandomValues(bytes);
+		crypto.getRandomValues(bytes as Uint8Array<ArrayBuffer>);
 	}
 };

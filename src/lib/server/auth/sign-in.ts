@@ -19,7 +19,9 @@ export async function authenticate(
 	const [user] = await db
 		.select({ id: staffUsers.id, passwordHash: staffUsers.passwordHash })
 		.from(staffUsers)
-		.where(and(eq(staffUsers.username, normalizeUsername(username)), isNull(staffUsers.disabledAt)));
+		.where(
+			and(eq(staffUsers.username, normalizeUsername(username)), isNull(staffUsers.disabledAt))
+		);
 	if (!user?.passwordHash) {
 		await verifyPassword(await (decoyHash ??= hashPassword('decoy-password')), password);
 		return null;

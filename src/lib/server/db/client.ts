@@ -7,7 +7,11 @@ import * as schema from './schema/index.js';
 export type Schema = typeof schema;
 /** The one database type the app codes against, whichever driver is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+	PgQueryResultHKT,
+	Schema,
+	ExtractTablesWithRelations<Schema>
+>;
 /** Anything queries can run on: the database itself or an open transaction. */
 export type Queryable = Database | Transaction;
 

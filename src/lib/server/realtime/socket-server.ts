@@ -1,8 +1,13 @@
-import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../realtime/events.js';
+import {
+	SOCKET_PATH,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '../../realtime/events.js';
 
 export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** Node's HTTP server in production, Vite's (possibly HTTP/2) server in development. */
+export type HttpServer = Parameters<SocketServer['attach']>[0] & object;
 
 /** Socket.IO on the app's own HTTP server and port. */
 export function createSocketServer(httpServer: HttpServer): SocketServer {

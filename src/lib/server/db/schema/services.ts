@@ -1,4 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { paymentMethod, quoteStatus, releasePassStatus } from './enums.js';
 import { createdAt, id, instant } from './columns.js';
 import { sites } from './sites.js';

@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	unique,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { SiteSettings, WeeklyHours } from '../../../domain/site-settings.js';
 import { DEFAULT_WORKING_HOURS } from '../../../domain/site-settings.js';
@@ -12,7 +24,10 @@ export const sites = pgTable('sites', {
 	name: text('name').notNull(),
 	nameEn: text('name_en').notNull(),
 	timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
-	workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull().default(DEFAULT_WORKING_HOURS),
+	workingHours: jsonb('working_hours')
+		.$type<WeeklyHours>()
+		.notNull()
+		.default(DEFAULT_WORKING_HOURS),
 	/** Only what differs from the defaults; read through `resolveSiteSettings`. */
 	settings: jsonb('settings').$type<Partial<SiteSettings>>().notNull().default({}),
 	createdAt: createdAt()
@@ -22,7 +37,9 @@ export const sites = pgTable('sites', {
 export const siteCalendarDays = pgTable(
 	'site_calendar_days',
 	{
-		siteId: uuid('site_id').notNull().references(() => sites.id),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
 		day: date('day', { mode: 'string' }).notNull(),
 		kind: calendarDayKind('kind').notNull(),
 		name: text('name').notNull().default('')
@@ -35,7 +52,9 @@ export const buildings = pgTable(
 	'buildings',
 	{
 		id: id(),
-		siteId: uuid('site_id').notNull().references(() => sites.id),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
 		nameEn: text('name_en').notNull(),
@@ -50,8 +69,12 @@ export const units = pgTable(
 	'units',
 	{
 		id: id(),
-		siteId: uuid('site_id').notNull().references(() => sites.id),
-		buildingId: uuid('building_id').notNull().references(() => buildings.id),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
+		buildingId: uuid('building_id')
+			.notNull()
+			.references(() => buildings.id),
 		entrance: text('entrance').notNull(),
 		floor: integer('floor').notNull(),
 		room: text('room').notNull(),
@@ -68,8 +91,12 @@ export const households = pgTable(
 	'households',
 	{
 		id: id(),
-		siteId: uuid('site_id').notNull().references(() => sites.id),
-		unitId: uuid('unit_id').notNull().references(() => units.id),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => sites.id),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => units.id),
 		movedInOn: date('moved_in_on', { mode: 'string' }),
 		movedOutOn: date('moved_out_on', { mode: 'string' }),
 		notes: text('notes').notNull().default(''),
@@ -97,7 +124,10 @@ export const residents = pgTable(
 		phone: text('phone').notNull(),
 		kind: residentKind('kind').notNull(),
 		/** 老幼病残孕: staff see it on the household and on every ticket it files. */
-		careFlags: careFlag('care_flags').array().notNull().default(sql`'{}'::care_flag[]`),
+		careFlags: careFlag('care_flags')
+			.array()
+			.notNull()
+			.default(sql`'{}'::care_flag[]`),
 		isPrimaryContact: boolean('is_primary_contact').notNull().default(false),
 		createdAt: createdAt(),
 		leftAt: instant('left_at')

@@ -1,6 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { actorKind, careFlag, channel, priority, satisfaction, ticketStatus, ticketType } from './enums.js';
+import {
+	bigint,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+import {
+	actorKind,
+	careFlag,
+	channel,
+	priority,
+	satisfaction,
+	ticketStatus,
+	ticketType
+} from './enums.js';
 import { createdAt, id, instant } from './columns.js';
 import { buildings, households, residents, sites, units } from './sites.js';
 import { devices, staffUsers } from './staff.js';
@@ -53,9 +71,15 @@ export const tickets = pgTable(
 		preferredAt: instant('preferred_at'),
 		appointmentAt: instant('appointment_at'),
 		/** Copied from the household when filed, so the flag travels with the ticket. */
-		careFlags: careFlag('care_flags').array().notNull().default(sql`'{}'::care_flag[]`),
+		careFlags: careFlag('care_flags')
+			.array()
+			.notNull()
+			.default(sql`'{}'::care_flag[]`),
 		/** Free markers such as `warranty` (返修) or `escalated`. */
-		flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+		flags: text('flags')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		/** Type-specific fields: an emergency's kind, a pass's items, an incident report… */
 		details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 		assigneeId: uuid('assignee_id').references(() => staffUsers.id),
@@ -106,7 +130,10 @@ export const events = pgTable(
 		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
 		at: instant('at').notNull().defaultNow()
 	},
-	(t) => [index('events_site_seq').on(t.siteId, t.seq), index('events_ticket_seq').on(t.ticketId, t.seq)]
+	(t) => [
+		index('events_site_seq').on(t.siteId, t.seq),
+		index('events_ticket_seq').on(t.ticketId, t.seq)
+	]
 );
 
 /** The owner's phone: an unguessable, expiring link to one ticket. Only a hash is stored. */

@@ -7,7 +7,7 @@ import process from 'node:process';
 const BUILD_MARKER = 'build/server/runtime.js';
 const SOURCES = ['src', 'static', 'drizzle', 'package.json', 'vite.config.ts'];
 
-function newestMtime(path) {
+function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
@@ -20,8 +20,10 @@ const builtAt = existsSync(BUILD_MARKER) ? statSync(BUILD_MARKER).mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
 	console.log(builtAt ? 'Sources changed: rebuilding…' : 'First start: building Lobby Desk…');
 	const vite = join('node_modules', 'vite', 'bin', 'vite.js');
-	const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-await import('../server.js');
+await import('../server.ts');

@@ -1,0 +1,68 @@
+// Production server: the SvelteKit app (adapter-node's handler) and Socket.IO on one port.
+// Node 24 runs this file as it is (type stripping); `npm start` builds the app first if needed.
+import http from 'node:http';
+import process from 'node:process';
+import type * as Runtime from './src/lib/server/runtime.ts';
+import type { SignInNotice } from './src/lib/server/first-run.ts';
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000;
+
+// Both modules come from the build; the runtime shares its database with the app's handler.
+const RUNTIME = './build/server/runtime.js';
+const HANDLER = './build/handler.js';
+
+const runtime: typeof Runtime = await import(RUNTIME);
+let context: Runtime.AppContext;
+try {
+	context = await runtime.boot();
+} catch (error) {
+	console.error(
+		`Lobby Desk could not start: ${error instanceof Error ? error.message : String(error)}`
+	);
+	process.exit(1);
+}
+const { handler }: { handler: http.RequestListener } = await import(HANDLER);
+
+const server = http.createServer(handler);
+runtime.attachRealtime(server);
+
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const database =
+		context.database.kind === 'pglite' ? `embedded (${context.config.dataDir})` : 'Postgres';
+	console.log(`Lobby Desk is running at http://${shown}:${port}/  —  database: ${database}`);
+	printSignIn(context.signIn);
+});
+
+function printSignIn(notice: SignInNotice | null): void {
+	if (!notice) return;
+	if (notice.kind === 'demo') {
+		console.log('Demo mode. Sign in to the console at /console with (user name, password):');
+		for (const { username, password } of notice.accounts) {
+			console.log(`  ${username.padEnd(12)} ${password}`);
+		}
+	} else {
+		console.log('First start: sign in as this administrator and choose a new password.');
+		for (const { username, password } of notice.accounts) {
+			console.log(`  ${username}  ${password}  (shown once)`);
+		}
+	}
+}
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals): Promise<void> {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: closing connections…`);
+	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
+	server.closeIdleConnections();
+	// Disconnects every socket and stops the HTTP server accepting; then the database closes.
+	await runtime.shutdown();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	console.log('Lobby Desk stopped.');
+	process.exit(0);
+}
+process.on('SIGTERM', (signal) => void stop(signal));
+process.on('SIGINT', (signal) => void stop(signal));
