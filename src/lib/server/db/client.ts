@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -105,4 +105,14 @@ async function migratePostgres(url: string, migrationsFolder: string): Promise<v
 	} finally {
 		await client.end({ timeout: 5 });
 	}
+}
+
+/** Runs raw SQL and returns its rows, whichever driver answers (they shape results differently). */
+export async function queryRows<T extends Record<string, unknown>>(
+	db: Queryable,
+	query: SQL
+): Promise<T[]> {
+	const result: unknown = await db.execute(query);
+	if (Array.isArray(result)) return result as T[];
+	return (result as { rows: T[] }).rows;
 }

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.js';
+
+export const MIGRATIONS = resolve(import.meta.dirname, '../../drizzle');
+
+export interface TestDatabase extends DatabaseHandle {
+	/** The URL of the throwaway database, when on Postgres. */
+	url: string | undefined;
+	/** Closes and, on Postgres, drops the throwaway database. */
+	dispose(): Promise<void>;
+}
+
+/** The admin URL of the real Postgres when tests should use it; PGlite otherwise. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+function withDatabase(url: string, name: string): string {
+	const u = new URL(url);
+	u.pathname = `/${name}`;
+	return u.toString();
+}
+
+/**
+ * A fresh, migrated database for one test file: its own Postgres database (created and dropped
+ * here) when `TEST_DATABASE_URL` is set, an in-memory PGlite otherwise. Same suite, both engines.
+ */
+export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
+	if (!TEST_DATABASE_URL) {
+		const handle = await openDatabase({});
+		if (migrate) await handle.migrate(MIGRATIONS);
+		return { ...handle, url: undefined, dispose: () => handle.close() };
+	}
+	const name = `lobbydesk_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+	const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = withDatabase(TEST_DATABASE_URL, name);
+	const handle = await openDatabase({ url });
+	if (migrate) await handle.migrate(MIGRATIONS);
+	return {
+		...handle,
+		url,
+		dispose: async () => {
+			await handle.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '../../src/lib/server/db/client.js';
+import {
+	createTestDatabase,
+	MIGRATIONS,
+	TEST_DATABASE_URL,
+	type TestDatabase
+} from '../helpers/test-database.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+	database = await createTestDatabase();
+});
+afterAll(() => database.dispose());
+
+async function tableNames(): Promise<string[]> {
+	const rows = await queryRows<{ table_name: string }>(
+		database.db,
+		sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`
+	);
+	return rows.map((r) => r.table_name);
+}
+
+describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
+	it('create the whole data model', async () => {
+		expect(await tableNames()).toEqual([
+			'buildings',
+			'devices',
+			'events',
+			'fee_waivers',
+			'households',
+			'owner_links',
+			'quotes',
+			'release_passes',
+			'residents',
+			'service_items',
+			'sessions',
+			'site_calendar_days',
+			'sites',
+			'staff_roles',
+			'staff_users',
+			'ticket_serials',
+			'tickets',
+			'units'
+		]);
+	});
+
+	it('know every request type, status and role of DOMAIN.md', async () => {
+		const enumValues = async (name: string) => {
+			const rows = await queryRows<{ v: string }>(
+				database.db,
+				sql`select unnest(enum_range(null::${sql.raw(name)}))::text as v`
+			);
+			return rows.map((r) => r.v);
+		};
+		expect(await enumValues('ticket_type')).toEqual([
+			'emergency',
+			'repair',
+			'complaint',
+			'paid_service',
+			'consultation',
+			'release_pass',
+			'other'
+		]);
+		expect(await enumValues('staff_role')).toEqual([
+			'assistant',
+			'supervisor',
+			'director',
+			'engineer',
+			'guard',
+			'admin'
+		]);
+		expect(await enumValues('ticket_status')).toContain('waiting_owner');
+		expect(await enumValues('care_flag')).toEqual(['elderly', 'sick', 'disabled', 'pregnant']);
+	});
+
+	it('apply only once: a second run changes nothing', async () => {
+		const before = await tableNames();
+		await database.migrate(MIGRATIONS);
+		expect(await tableNames()).toEqual(before);
+	});
+});
+
+describe.runIf(TEST_DATABASE_URL)('two app processes starting together on one Postgres', () => {
+	it('take turns migrating: both succeed and the schema is applied once', async () => {
+		const fresh = await createTestDatabase({ migrate: false });
+		try {
+			const second = await openDatabase({ url: fresh.url });
+			await Promise.all([fresh.migrate(MIGRATIONS), second.migrate(MIGRATIONS)]);
+			await second.close();
+			const applied = await queryRows<{ n: number }>(
+				fresh.db,
+				sql`select count(*)::int as n from drizzle.__drizzle_migrations`
+			);
+			expect(applied[0]?.n).toBe(2);
+		} finally {
+			await fresh.dispose();
+		}
+	});
+});
