@@ -23,9 +23,19 @@ try {
 	);
 	process.exit(1);
 }
+// adapter-node assumes https unless a header says otherwise. Behind a TLS proxy, set
+// PROTOCOL_HEADER (e.g. x-forwarded-proto); served directly, this server states the protocol of
+// the connection itself, overwriting anything a client sent under that name.
+const OWN_PROTOCOL_HEADER = 'x-lobbydesk-protocol';
+const trustProxy = Boolean(process.env.PROTOCOL_HEADER);
+if (!trustProxy) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
 const { handler }: { handler: http.RequestListener } = await import(HANDLER);
 
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	if (!trustProxy) req.headers[OWN_PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
 runtime.attachRealtime(server);
 
 server.listen(port, host, () => {

@@ -38,9 +38,9 @@ const auth: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.user = user;
 			event.locals.session = session;
-			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt);
+			if (renewed) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} else {
-			clearSessionCookie(event.cookies);
+			clearSessionCookie(event.cookies, event.url);
 		}
 	}
 	return resolve(event);

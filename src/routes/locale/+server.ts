@@ -12,11 +12,12 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
 }
 
 /** The language toggle: remembered by this device (kiosk, display or browser) for a year. */
-export const POST: RequestHandler = async ({ request, cookies }) => {
+export const POST: RequestHandler = async ({ request, cookies, url }) => {
 	const form = await request.formData().catch(() => new FormData());
 	const locale = form.get('locale');
 	if (isLocale(locale)) {
 		cookies.set(LOCALE_COOKIE, locale, {
+			secure: url.protocol === 'https:',
 			path: '/',
 			maxAge: YEAR_SECONDS,
 			httpOnly: false,

@@ -38,7 +38,7 @@ export const actions: Actions = {
 			userAgent: request.headers.get('user-agent') ?? '',
 			ipAddress: getClientAddress()
 		});
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, url, token, session.expiresAt);
 		redirect(303, returnPath(url));
 	}
 };

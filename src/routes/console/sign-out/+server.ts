@@ -4,8 +4,8 @@ import { invalidateSession } from '#lib/server/auth/session.js';
 import { app } from '#lib/server/runtime.js';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ locals, cookies }) => {
+export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	if (locals.session) await invalidateSession(app().db, locals.session.id);
-	clearSessionCookie(cookies);
+	clearSessionCookie(cookies, url);
 	redirect(303, '/console/sign-in');
 };
