@@ -32,6 +32,7 @@ export const en: Messages = {
 	displayTitle: 'Service board',
 	displayOpenTickets: 'Open requests',
 	displayNoTickets: 'No open requests right now',
+	displayWaiting: 'Waiting',
 
 	consoleTitle: 'Staff console',
 	signInTitle: 'Staff sign-in',

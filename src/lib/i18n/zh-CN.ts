@@ -34,6 +34,7 @@ export const zhCN = {
 	displayTitle: '服务动态',
 	displayOpenTickets: '处理中的工单',
 	displayNoTickets: '当前没有待处理的工单',
+	displayWaiting: '已等待',
 
 	consoleTitle: '员工工作台',
 	signInTitle: '员工登录',
