@@ -3,11 +3,16 @@
 import http from 'node:http';
 import process from 'node:process';
 import type * as Runtime from './src/lib/server/runtime.ts';
-import type { SignInNotice } from './src/lib/server/first-run.ts';
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000;
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+	console.error(
+		`Lobby Desk could not start: PORT must be a port number; got "${process.env.PORT}"`
+	);
+	process.exit(1);
+}
 
 // Both modules come from the build; the runtime shares its database with the app's handler.
 const RUNTIME = './build/server/runtime.js';
@@ -23,6 +28,7 @@ try {
 	);
 	process.exit(1);
 }
+
 // adapter-node assumes https unless a header says otherwise. Behind a TLS proxy, set
 // PROTOCOL_HEADER (e.g. x-forwarded-proto); served directly, this server states the protocol of
 // the connection itself, overwriting anything a client sent under that name.
@@ -38,28 +44,22 @@ const server = http.createServer((req, res) => {
 });
 runtime.attachRealtime(server);
 
+server.once('error', (error: NodeJS.ErrnoException) => {
+	const reason =
+		error.code === 'EADDRINUSE'
+			? `port ${port} on ${host} is already in use (set PORT)`
+			: error.message;
+	console.error(`Lobby Desk could not start: ${reason}`);
+	void runtime.shutdown().finally(() => process.exit(1));
+});
+
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const database =
 		context.database.kind === 'pglite' ? `embedded (${context.config.dataDir})` : 'Postgres';
 	console.log(`Lobby Desk is running at http://${shown}:${port}/  —  database: ${database}`);
-	printSignIn(context.signIn);
+	for (const line of runtime.describeSignIn(context.signIn)) console.log(line);
 });
-
-function printSignIn(notice: SignInNotice | null): void {
-	if (!notice) return;
-	if (notice.kind === 'demo') {
-		console.log('Demo mode. Sign in to the console at /console with (user name, password):');
-		for (const { username, password } of notice.accounts) {
-			console.log(`  ${username.padEnd(12)} ${password}`);
-		}
-	} else {
-		console.log('First start: sign in as this administrator and choose a new password.');
-		for (const { username, password } of notice.accounts) {
-			console.log(`  ${username}  ${password}  (shown once)`);
-		}
-	}
-}
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {

@@ -33,8 +33,10 @@ const socketIoDev: Plugin = {
 			ssr.runner
 				.import<typeof import('./src/lib/server/runtime.js')>(`/${RUNTIME_ENTRY}`)
 				.then(async (runtime) => {
-					await runtime.boot();
+					const context = await runtime.boot();
 					runtime.attachRealtime(httpServer);
+					for (const line of runtime.describeSignIn(context.signIn))
+						server.config.logger.info(line);
 				})
 				.catch((error: unknown) => {
 					server.config.logger.error(`Lobby Desk failed to start: ${String(error)}`);

@@ -61,3 +61,18 @@ async function existingDemoAccounts(db: Database) {
 	const rows = await db.select({ username: staffUsers.username }).from(staffUsers);
 	return rows;
 }
+
+/** The lines start-up prints about signing in, the same in production and in `vite dev`. */
+export function describeSignIn(notice: SignInNotice | null): string[] {
+	if (!notice) return [];
+	if (notice.kind === 'demo') {
+		return [
+			'Demo mode. Sign in to the console at /console with (user name, password):',
+			...notice.accounts.map(({ username, password }) => `  ${username.padEnd(12)} ${password}`)
+		];
+	}
+	return [
+		'First start: sign in as this administrator and choose a new password.',
+		...notice.accounts.map(({ username, password }) => `  ${username}  ${password}  (shown once)`)
+	];
+}

@@ -6,6 +6,8 @@
 import { readConfig, type AppConfig } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { prepareFirstRun, type SignInNotice } from './first-run.js';
+
+export { describeSignIn } from './first-run.js';
 import {
 	createSocketServer,
 	type HttpServer,
