@@ -91,6 +91,21 @@ describe('filing a ticket', () => {
 		expect(rows).toHaveLength(1);
 	});
 
+	it('files one ticket when the same submission arrives five times at once', async () => {
+		const key = crypto.randomUUID();
+		const filed = await Promise.all(
+			Array.from({ length: 5 }, () => fileTicket(database.db, repair({ idempotencyKey: key })))
+		);
+		expect(new Set(filed.map((t) => t.id)).size).toBe(1);
+		const rows = await database.db.select().from(tickets).where(eq(tickets.idempotencyKey, key));
+		expect(rows).toHaveLength(1);
+		const timeline = await database.db
+			.select()
+			.from(events)
+			.where(eq(events.ticketId, rows[0]?.id ?? ''));
+		expect(timeline).toHaveLength(1);
+	});
+
 	it('gives twenty simultaneous filings twenty different numbers', async () => {
 		const at = new Date('2026-12-01T02:00:00Z');
 		const filed = await Promise.all(

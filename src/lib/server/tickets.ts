@@ -4,6 +4,7 @@ import { formatSerial, serialPrefix } from '../domain/serial-number.js';
 import { siteDateKey } from '../domain/site-time.js';
 import type { CareFlag, Channel, Priority, TicketType } from '../domain/vocabulary.js';
 import type { Database, Queryable } from './db/client.js';
+import { isUniqueViolation } from './db/errors.js';
 import { households, residents, sites, ticketSerials, tickets, units } from './db/schema/index.js';
 import type { TicketLocation } from './db/schema/index.js';
 import { appendEvent, type Actor } from './events.js';
@@ -43,23 +44,39 @@ async function nextSerial(tx: Queryable, siteId: string, prefix: string): Promis
 	return formatSerial(prefix, row.last);
 }
 
+async function findByIdempotencyKey(db: Queryable, siteId: string, key: string) {
+	const [existing] = await db
+		.select()
+		.from(tickets)
+		.where(and(eq(tickets.siteId, siteId), eq(tickets.idempotencyKey, key)));
+	return existing;
+}
+
 /**
  * Files a ticket and its `ticket.filed` event in one transaction. A repeated idempotency key
- * returns the ticket filed the first time instead of a second one.
+ * returns the ticket filed the first time instead of a second one, even when both submissions
+ * arrive at the same moment.
  */
 export async function fileTicket(db: Database, input: FileTicketInput): Promise<Ticket> {
 	if (!isCategoryOf(input.type, input.category)) {
 		throw new Error(`Category ${input.category} does not belong to ${input.type}`);
 	}
+	const key = input.idempotencyKey;
+	try {
+		return await insertTicket(db, input);
+	} catch (error) {
+		if (!key || !isUniqueViolation(error, 'tickets_site_idempotency_key')) throw error;
+		const winner = await findByIdempotencyKey(db, input.siteId, key);
+		if (!winner) throw error;
+		return winner;
+	}
+}
+
+async function insertTicket(db: Database, input: FileTicketInput): Promise<Ticket> {
 	const now = input.now ?? new Date();
 	return db.transaction(async (tx) => {
 		if (input.idempotencyKey) {
-			const [existing] = await tx
-				.select()
-				.from(tickets)
-				.where(
-					and(eq(tickets.siteId, input.siteId), eq(tickets.idempotencyKey, input.idempotencyKey))
-				);
+			const existing = await findByIdempotencyKey(tx, input.siteId, input.idempotencyKey);
 			if (existing) return existing;
 		}
 		const [site] = await tx

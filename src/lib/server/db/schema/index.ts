@@ -3,3 +3,4 @@ export * from './sites.js';
 export * from './staff.js';
 export * from './tickets.js';
 export * from './services.js';
+export * from './records.js';
