@@ -124,9 +124,15 @@ CREATE TABLE "staff_users" (
 	CONSTRAINT "staff_users_username_unique" UNIQUE("username")
 );
 --> statement-breakpoint
+CREATE TABLE "event_streams" (
+	"site_id" uuid PRIMARY KEY NOT NULL,
+	"last_seq" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "events" (
-	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"site_id" uuid NOT NULL,
+	"seq" bigint NOT NULL,
 	"ticket_id" uuid,
 	"type" text NOT NULL,
 	"actor_kind" "actor_kind" NOT NULL,
@@ -135,7 +141,8 @@ CREATE TABLE "events" (
 	"actor_resident_id" uuid,
 	"reason" text,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "events_site_seq" UNIQUE("site_id","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "owner_links" (
@@ -255,6 +262,14 @@ CREATE TABLE "service_items" (
 	CONSTRAINT "service_items_site_code" UNIQUE("site_id","code")
 );
 --> statement-breakpoint
+CREATE TABLE "archive_reads" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"household_id" uuid NOT NULL,
+	"reader_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -267,6 +282,7 @@ ALTER TABLE "devices" ADD CONSTRAINT "devices_created_by_staff_users_id_fk" FORE
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_roles" ADD CONSTRAINT "staff_roles_user_id_staff_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_roles" ADD CONSTRAINT "staff_roles_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_streams" ADD CONSTRAINT "event_streams_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_actor_staff_id_staff_users_id_fk" FOREIGN KEY ("actor_staff_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -294,6 +310,8 @@ ALTER TABLE "release_passes" ADD CONSTRAINT "release_passes_ticket_id_tickets_id
 ALTER TABLE "release_passes" ADD CONSTRAINT "release_passes_decided_by_staff_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "release_passes" ADD CONSTRAINT "release_passes_used_by_staff_users_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_items" ADD CONSTRAINT "service_items_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_reads" ADD CONSTRAINT "archive_reads_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_reads" ADD CONSTRAINT "archive_reads_reader_id_staff_users_id_fk" FOREIGN KEY ("reader_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "households_current_per_unit" ON "households" USING btree ("unit_id") WHERE "households"."moved_out_on" is null;--> statement-breakpoint
 CREATE INDEX "households_site" ON "households" USING btree ("site_id");--> statement-breakpoint
 CREATE INDEX "residents_household" ON "residents" USING btree ("household_id");--> statement-breakpoint
@@ -302,11 +320,11 @@ CREATE INDEX "units_site" ON "units" USING btree ("site_id");--> statement-break
 CREATE INDEX "devices_site" ON "devices" USING btree ("site_id");--> statement-breakpoint
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "staff_roles_site" ON "staff_roles" USING btree ("site_id");--> statement-breakpoint
-CREATE INDEX "events_site_seq" ON "events" USING btree ("site_id","seq");--> statement-breakpoint
-CREATE INDEX "events_ticket_seq" ON "events" USING btree ("ticket_id","seq");--> statement-breakpoint
+CREATE INDEX "events_ticket" ON "events" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "owner_links_ticket" ON "owner_links" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "tickets_site_status" ON "tickets" USING btree ("site_id","status");--> statement-breakpoint
 CREATE INDEX "tickets_unit" ON "tickets" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "tickets_assignee" ON "tickets" USING btree ("assignee_id");--> statement-breakpoint
 CREATE INDEX "fee_waivers_approver_month" ON "fee_waivers" USING btree ("approved_by","month");--> statement-breakpoint
-CREATE INDEX "quotes_ticket" ON "quotes" USING btree ("ticket_id");
+CREATE INDEX "quotes_ticket" ON "quotes" USING btree ("ticket_id");--> statement-breakpoint
+CREATE INDEX "archive_reads_household" ON "archive_reads" USING btree ("household_id","at");

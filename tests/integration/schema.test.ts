@@ -37,6 +37,7 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 			'archive_reads',
 			'buildings',
 			'devices',
+			'event_streams',
 			'events',
 			'fee_waivers',
 			'households',

@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/server/db/schema/index.js';
 import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
+import { appendEvent, SYSTEM } from '../../src/lib/server/events.js';
 import { fileTicket, type FileTicketInput } from '../../src/lib/server/tickets.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -133,13 +134,36 @@ const refusedAsAppendOnly = {
 };
 
 describe('the record', () => {
+	it('numbers a site’s events 1, 2, 3… with no hole, even past a change that rolled back', async () => {
+		await expect(
+			database.db.transaction(async (tx) => {
+				await appendEvent(tx, { siteId, type: 'test.abandoned', actor: SYSTEM });
+				throw new Error('changed my mind');
+			})
+		).rejects.toThrow('changed my mind');
+		await Promise.all(Array.from({ length: 10 }, () => fileTicket(database.db, repair())));
+		const seqs = (
+			await database.db
+				.select({ seq: events.seq, type: events.type })
+				.from(events)
+				.where(eq(events.siteId, siteId))
+				.orderBy(asc(events.seq))
+		).map((e) => e.seq);
+		expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+		const [abandoned] = await database.db
+			.select()
+			.from(events)
+			.where(eq(events.type, 'test.abandoned'));
+		expect(abandoned).toBeUndefined();
+	});
+
 	it('refuses to rewrite or delete an event', async () => {
 		const [event] = await database.db.select().from(events).limit(1);
 		if (!event) throw new Error('no event');
 		await expect(
-			database.db.update(events).set({ reason: 'changed' }).where(eq(events.seq, event.seq))
+			database.db.update(events).set({ reason: 'changed' }).where(eq(events.id, event.id))
 		).rejects.toMatchObject(refusedAsAppendOnly);
-		await expect(database.db.delete(events).where(eq(events.seq, event.seq))).rejects.toMatchObject(
+		await expect(database.db.delete(events).where(eq(events.id, event.id))).rejects.toMatchObject(
 			refusedAsAppendOnly
 		);
 	});

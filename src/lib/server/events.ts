@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { ActorKind } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
-import { events } from './db/schema/index.js';
+import { events, eventStreams } from './db/schema/index.js';
 
 export interface Actor {
 	kind: ActorKind;
@@ -21,15 +22,31 @@ export interface NewEvent {
 	at?: Date;
 }
 
+/** Takes the site's next sequence number; the row stays locked until the transaction ends. */
+async function nextSeq(tx: Queryable, siteId: string): Promise<number> {
+	const [stream] = await tx
+		.insert(eventStreams)
+		.values({ siteId, lastSeq: 1 })
+		.onConflictDoUpdate({
+			target: eventStreams.siteId,
+			set: { lastSeq: sql`${eventStreams.lastSeq} + 1` }
+		})
+		.returning({ lastSeq: eventStreams.lastSeq });
+	if (!stream) throw new Error('Event stream returned no row');
+	return stream.lastSeq;
+}
+
 /**
  * Appends one event in the caller's transaction, so the record of a change exists exactly when
- * the change does. Returns its sequence number.
+ * the change does. Returns its sequence number within the site.
  */
 export async function appendEvent(tx: Queryable, event: NewEvent): Promise<number> {
+	const seq = await nextSeq(tx, event.siteId);
 	const [row] = await tx
 		.insert(events)
 		.values({
 			siteId: event.siteId,
+			seq,
 			ticketId: event.ticketId ?? null,
 			type: event.type,
 			actorKind: event.actor.kind,

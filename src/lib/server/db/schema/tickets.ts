@@ -108,6 +108,18 @@ export const tickets = pgTable(
 );
 
 /**
+ * The last sequence number given to an event of each site. Taking the next one locks the row
+ * until the transaction ends, so a site's events commit in sequence order with no holes: a client
+ * that has applied `n` knows `n + 1` is the very next change.
+ */
+export const eventStreams = pgTable('event_streams', {
+	siteId: uuid('site_id')
+		.primaryKey()
+		.references(() => sites.id),
+	lastSeq: bigint('last_seq', { mode: 'number' }).notNull()
+});
+
+/**
  * The site's append-only event log: who did what, when and why. Filtered by ticket it is the
  * ticket's timeline; read by sequence it is the live stream. A database trigger refuses updates
  * and deletes.
@@ -115,10 +127,12 @@ export const tickets = pgTable(
 export const events = pgTable(
 	'events',
 	{
-		seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 		siteId: uuid('site_id')
 			.notNull()
 			.references(() => sites.id),
+		/** 1, 2, 3… per site, without gaps, in commit order (see `eventStreams`). */
+		seq: bigint('seq', { mode: 'number' }).notNull(),
 		ticketId: uuid('ticket_id').references(() => tickets.id),
 		/** Dotted name, e.g. `ticket.filed`, `ticket.claimed`, `contact.recorded`. */
 		type: text('type').notNull(),
@@ -131,8 +145,8 @@ export const events = pgTable(
 		at: instant('at').notNull().defaultNow()
 	},
 	(t) => [
-		index('events_site_seq').on(t.siteId, t.seq),
-		index('events_ticket_seq').on(t.ticketId, t.seq)
+		unique('events_site_seq').on(t.siteId, t.seq),
+		index('events_ticket').on(t.ticketId, t.id)
 	]
 );
 
