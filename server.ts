@@ -8,25 +8,44 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 10) * 1000;
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-	console.error(
-		`Lobby Desk could not start: PORT must be a port number; got "${process.env.PORT}"`
-	);
-	process.exit(1);
+	fail(`PORT must be a port number; got "${process.env.PORT}"`);
 }
 
 // Both modules come from the build; the runtime shares its database with the app's handler.
 const RUNTIME = './build/server/runtime.js';
 const HANDLER = './build/handler.js';
-
 const runtime: typeof Runtime = await import(RUNTIME);
+
+const server = http.createServer();
+let stopping = false;
+
+/** Closes in order: no new requests, sockets, open requests, then the database. */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: closing connections…`);
+	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
+	server.closeIdleConnections();
+	// Waits for a boot in progress; closing Socket.IO also closes the HTTP server.
+	await runtime.shutdown();
+	if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+	console.log('Lobby Desk stopped.');
+	process.exit(0);
+}
+// Registered before booting, so a stop during the first migration still closes the database.
+process.on('SIGTERM', (signal) => void stop(signal));
+process.on('SIGINT', (signal) => void stop(signal));
+
+function fail(reason: string): never {
+	console.error(`Lobby Desk could not start: ${reason}`);
+	process.exit(1);
+}
+
 let context: Runtime.AppContext;
 try {
 	context = await runtime.boot();
 } catch (error) {
-	console.error(
-		`Lobby Desk could not start: ${error instanceof Error ? error.message : String(error)}`
-	);
-	process.exit(1);
+	fail(error instanceof Error ? error.message : String(error));
 }
 
 // adapter-node assumes https unless a header says otherwise. Behind a TLS proxy, set
@@ -38,7 +57,7 @@ if (!trustProxy) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 const { handler }: { handler: http.RequestListener } = await import(HANDLER);
 
-const server = http.createServer((req, res) => {
+server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 	if (!trustProxy) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	handler(req, res);
 });
@@ -49,8 +68,7 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 		error.code === 'EADDRINUSE'
 			? `port ${port} on ${host} is already in use (set PORT)`
 			: error.message;
-	console.error(`Lobby Desk could not start: ${reason}`);
-	void runtime.shutdown().finally(() => process.exit(1));
+	void runtime.shutdown().finally(() => fail(reason));
 });
 
 server.listen(port, host, () => {
@@ -60,19 +78,3 @@ server.listen(port, host, () => {
 	console.log(`Lobby Desk is running at http://${shown}:${port}/  —  database: ${database}`);
 	for (const line of runtime.describeSignIn(context.signIn)) console.log(line);
 });
-
-let stopping = false;
-async function stop(signal: NodeJS.Signals): Promise<void> {
-	if (stopping) return;
-	stopping = true;
-	console.log(`${signal}: closing connections…`);
-	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
-	server.closeIdleConnections();
-	// Disconnects every socket and stops the HTTP server accepting; then the database closes.
-	await runtime.shutdown();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	console.log('Lobby Desk stopped.');
-	process.exit(0);
-}
-process.on('SIGTERM', (signal) => void stop(signal));
-process.on('SIGINT', (signal) => void stop(signal));

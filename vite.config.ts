@@ -46,7 +46,28 @@ const socketIoDev: Plugin = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit({ adapter: adapter() }), runtimeEntry, socketIoDev],
+	plugins: [
+		sveltekit({
+			adapter: adapter(),
+			// Scripts only from this server (SvelteKit hashes its own inline start-up script).
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'connect-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			}
+		}),
+		runtimeEntry,
+		socketIoDev
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

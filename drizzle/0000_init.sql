@@ -147,12 +147,15 @@ CREATE TABLE "events" (
 --> statement-breakpoint
 CREATE TABLE "owner_links" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"ticket_id" uuid NOT NULL,
+	"household_id" uuid,
+	"ticket_id" uuid,
 	"token_hash" text NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_used_at" timestamp with time zone,
-	CONSTRAINT "owner_links_token_hash_unique" UNIQUE("token_hash")
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "owner_links_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "owner_links_subject" CHECK ("owner_links"."household_id" is not null or "owner_links"."ticket_id" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "ticket_serials" (
@@ -270,6 +273,13 @@ CREATE TABLE "archive_reads" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "installation" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"demo" boolean NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "installation_single_row" CHECK ("installation"."id" = 1)
+);
+--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -288,6 +298,7 @@ ALTER TABLE "events" ADD CONSTRAINT "events_ticket_id_tickets_id_fk" FOREIGN KEY
 ALTER TABLE "events" ADD CONSTRAINT "events_actor_staff_id_staff_users_id_fk" FOREIGN KEY ("actor_staff_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_actor_device_id_devices_id_fk" FOREIGN KEY ("actor_device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_actor_resident_id_residents_id_fk" FOREIGN KEY ("actor_resident_id") REFERENCES "public"."residents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "owner_links" ADD CONSTRAINT "owner_links_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "owner_links" ADD CONSTRAINT "owner_links_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_serials" ADD CONSTRAINT "ticket_serials_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -322,6 +333,7 @@ CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement
 CREATE INDEX "staff_roles_site" ON "staff_roles" USING btree ("site_id");--> statement-breakpoint
 CREATE INDEX "events_ticket" ON "events" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "owner_links_ticket" ON "owner_links" USING btree ("ticket_id");--> statement-breakpoint
+CREATE INDEX "owner_links_household" ON "owner_links" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "tickets_site_status" ON "tickets" USING btree ("site_id","status");--> statement-breakpoint
 CREATE INDEX "tickets_unit" ON "tickets" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "tickets_assignee" ON "tickets" USING btree ("assignee_id");--> statement-breakpoint

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import process from 'node:process';
 
 const BUILD_MARKER = 'build/server/runtime.js';
-const SOURCES = ['src', 'static', 'drizzle', 'package.json', 'vite.config.ts'];
+const SOURCES = [
+	'src',
+	'static',
+	'drizzle',
+	'package.json',
+	'package-lock.json',
+	'tsconfig.json',
+	'vite.config.ts'
+];
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;

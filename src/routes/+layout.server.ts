@@ -3,5 +3,5 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	locale: locals.locale,
-	demo: app().config.demo
+	demo: app().demo
 });

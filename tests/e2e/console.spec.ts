@@ -41,3 +41,16 @@ test('a signed-in assistant sees the demo site: buildings, homes, residents, car
 	await page.goto('/console');
 	await expect(page).toHaveURL(/\/console\/sign-in/);
 });
+
+test('the household archive is for customer service only: a guard does not see who needs care', async ({
+	page
+}) => {
+	await page.goto('/console/sign-in');
+	await page.getByLabel('用户名').fill('guard');
+	await page.getByLabel('密码').fill('lobbydesk');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page.getByTestId('signed-in-as')).toHaveText('赵强（保安）');
+	await expect(page.getByTestId('unit-count')).toHaveText('40');
+	await expect(page.getByRole('heading', { name: '需特别关照的住户' })).toHaveCount(0);
+	await expect(page.getByRole('cell', { name: '老人' })).toHaveCount(0);
+});

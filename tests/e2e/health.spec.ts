@@ -21,3 +21,11 @@ test('an unknown page gets a plain message, not a stack trace', async ({ page })
 	await expect(page.getByText('找不到这个页面')).toBeVisible();
 	await expect(page.locator('body')).not.toContainText(/\.js|node_modules|Error:/);
 });
+
+test('pages forbid scripts from anywhere else and being framed', async ({ request }) => {
+	const response = await request.get('/');
+	const csp = response.headers()['content-security-policy'] ?? '';
+	expect(csp).toContain("script-src 'self'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(response.headers()['x-content-type-options']).toBe('nosniff');
+});

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.js';
+import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 
 export const MIGRATIONS = resolve(import.meta.dirname, '../../drizzle');
 
@@ -45,4 +46,11 @@ export async function createTestDatabase({ migrate = true } = {}): Promise<TestD
 			await admin.end();
 		}
 	};
+}
+
+/** A fresh database prepared as the demo estate, as a first start in demo mode leaves it. */
+export async function createDemoDatabase(): Promise<TestDatabase> {
+	const database = await createTestDatabase();
+	await prepareFirstRun(database.db, { demo: true, demoByDefault: true });
+	return database;
 }

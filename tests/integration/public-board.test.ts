@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_TICKET_FIELDS } from '../../src/lib/domain/public-ticket.js';
 import { residents } from '../../src/lib/server/db/schema/index.js';
-import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 import { openPublicTickets } from '../../src/lib/server/public-board.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await prepareFirstRun(database.db, { demo: true });
+	database = await createDemoDatabase();
 });
 afterAll(() => database.dispose());
 

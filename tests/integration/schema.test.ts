@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	CARE_FLAGS,
@@ -10,6 +10,8 @@ import {
 	TICKET_TYPES
 } from '../../src/lib/domain/vocabulary.js';
 import { openDatabase, queryRows } from '../../src/lib/server/db/client.js';
+import { units } from '../../src/lib/server/db/schema/index.js';
+import { prepareDatabase } from '../../src/lib/server/runtime.js';
 import {
 	createTestDatabase,
 	MIGRATIONS,
@@ -41,6 +43,7 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 			'events',
 			'fee_waivers',
 			'households',
+			'installation',
 			'owner_links',
 			'quotes',
 			'release_passes',
@@ -84,12 +87,16 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 });
 
 describe.runIf(TEST_DATABASE_URL)('two app processes starting together on one Postgres', () => {
-	it('take turns migrating: both succeed and the schema is applied once', async () => {
+	it('take turns: both start, the schema is applied once and the demo seeded once', async () => {
 		const fresh = await createTestDatabase({ migrate: false });
+		const second = await openDatabase({ url: fresh.url });
 		try {
-			const second = await openDatabase({ url: fresh.url });
-			await Promise.all([fresh.migrate(MIGRATIONS), second.migrate(MIGRATIONS)]);
-			await second.close();
+			const config = { migrationsDir: MIGRATIONS, demo: true, databaseUrl: fresh.url };
+			const results = await Promise.all([
+				prepareDatabase(fresh, config),
+				prepareDatabase(second, config)
+			]);
+			expect(results.map((r) => r.demo)).toEqual([true, true]);
 			const applied = await queryRows<{ n: number }>(
 				fresh.db,
 				sql`select count(*)::int as n from drizzle.__drizzle_migrations`
@@ -98,7 +105,10 @@ describe.runIf(TEST_DATABASE_URL)('two app processes starting together on one Po
 				readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')
 			) as { entries: unknown[] };
 			expect(applied[0]?.n).toBe(journal.entries.length);
+			const [homes] = await fresh.db.select({ n: count() }).from(units);
+			expect(homes?.n).toBe(40);
 		} finally {
+			await second.close();
 			await fresh.dispose();
 		}
 	});

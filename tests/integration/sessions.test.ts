@@ -9,16 +9,14 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session.js';
 import { sessions, staffUsers } from '../../src/lib/server/db/schema/index.js';
-import { prepareFirstRun } from '../../src/lib/server/first-run.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let userId: string;
 const DAY = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await prepareFirstRun(database.db, { demo: true });
+	database = await createDemoDatabase();
 	const [user] = await database.db
 		.select()
 		.from(staffUsers)

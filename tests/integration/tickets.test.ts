@@ -7,11 +7,10 @@ import {
 	tickets,
 	units
 } from '../../src/lib/server/db/schema/index.js';
-import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
-import { appendEvent, SYSTEM } from '../../src/lib/server/events.js';
+import { appendEvent, SYSTEM } from '../../src/lib/server/event-log.js';
 import { fileTicket, type FileTicketInput } from '../../src/lib/server/tickets.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let siteId: string;
@@ -19,8 +18,7 @@ let unitId: string;
 let careUnitId: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await prepareFirstRun(database.db, { demo: true });
+	database = await createDemoDatabase();
 	const site = await defaultSite(database.db);
 	if (!site) throw new Error('no demo site');
 	siteId = site.id;

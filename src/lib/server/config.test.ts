@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.js';
 
 describe('configuration', () => {
-	it('runs the demo on the embedded database in ./data when nothing is set', () => {
+	it('uses the embedded database in ./data when nothing is set, leaving demo mode to it', () => {
 		expect(readConfig({}, '/srv/lobby')).toEqual({
 			databaseUrl: undefined,
 			dataDir: '/srv/lobby/data',
 			migrationsDir: '/srv/lobby/drizzle',
-			demo: true
+			demo: undefined
 		});
 	});
 
-	it('is not a demo once a real database is configured, unless asked', () => {
+	it('reads LOBBYDESK_DEMO when it is set', () => {
 		const url = 'postgres://desk@db.internal/lobby';
-		expect(readConfig({ DATABASE_URL: url }).demo).toBe(false);
+		expect(readConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
 		expect(readConfig({ DATABASE_URL: url, LOBBYDESK_DEMO: 'on' }).demo).toBe(true);
 		expect(readConfig({ LOBBYDESK_DEMO: 'false' }).demo).toBe(false);
+		expect(readConfig({ LOBBYDESK_DEMO: ' ' }).demo).toBeUndefined();
 	});
 
 	it('refuses a bad value at start-up with its name', () => {

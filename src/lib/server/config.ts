@@ -5,8 +5,11 @@ export interface AppConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	migrationsDir: string;
-	/** Demo mode seeds a demo site with one account per role; never a default password outside it. */
-	demo: boolean;
+	/**
+	 * LOBBYDESK_DEMO: undefined when not set. The first start of a database decides whether it is
+	 * the demo (by default: yes on the embedded database, no on Postgres); see `prepareFirstRun`.
+	 */
+	demo: boolean | undefined;
 }
 
 export class ConfigError extends Error {
@@ -16,8 +19,8 @@ export class ConfigError extends Error {
 const YES = ['1', 'true', 'on', 'yes'];
 const NO = ['0', 'false', 'off', 'no'];
 
-function flag(name: string, value: string | undefined, fallback: boolean): boolean {
-	if (value === undefined || value === '') return fallback;
+function flag(name: string, value: string | undefined): boolean | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
 	const normalized = value.trim().toLowerCase();
 	if (YES.includes(normalized)) return true;
 	if (NO.includes(normalized)) return false;
@@ -26,8 +29,8 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 
 /**
  * Reads the configuration once, at start-up, and refuses a bad value at once rather than at the
- * first request that needs it. With nothing set, Lobby Desk runs in demo mode on the embedded
- * database in `./data`.
+ * first request that needs it. With nothing set, Lobby Desk runs on the embedded database in
+ * `./data`, which its first start makes the demo.
  */
 export function readConfig(
 	env: Record<string, string | undefined>,
@@ -41,6 +44,6 @@ export function readConfig(
 		databaseUrl,
 		dataDir: resolve(cwd, env.LOBBYDESK_DATA_DIR?.trim() || 'data'),
 		migrationsDir: resolve(cwd, 'drizzle'),
-		demo: flag('LOBBYDESK_DEMO', env.LOBBYDESK_DEMO, databaseUrl === undefined)
+		demo: flag('LOBBYDESK_DEMO', env.LOBBYDESK_DEMO)
 	};
 }

@@ -1,7 +1,6 @@
-import { count } from 'drizzle-orm';
 import type { CareFlag, ResidentKind, StaffRole } from '../domain/vocabulary.js';
 import { STAFF_ROLES } from '../domain/vocabulary.js';
-import type { Database } from './db/client.js';
+import type { Queryable } from './db/client.js';
 import {
 	buildings,
 	households,
@@ -84,164 +83,150 @@ const CARE_BY_UNIT: Record<number, CareFlag[]> = {
 	30: ['elderly', 'sick']
 };
 
-export interface DemoSeedResult {
-	siteId: string;
-	accounts: { username: StaffRole; role: StaffRole }[];
-}
-
-/** Seeds the demo site once; a database that already has a site is left alone. */
-export async function seedDemo(db: Database): Promise<DemoSeedResult | null> {
-	const [existing] = await db.select({ n: count() }).from(sites);
-	if ((existing?.n ?? 0) > 0) return null;
-
+/** Seeds the demo estate, in the caller's transaction (see `prepareFirstRun`). */
+export async function seedDemo(tx: Queryable): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const seeded = await db.transaction(async (tx) => {
-		const [site] = await tx
-			.insert(sites)
-			.values({
-				slug: 'demo',
-				name: '锦绣花园',
-				nameEn: 'Jinxiu Garden',
-				timeZone: 'Asia/Shanghai'
-			})
-			.returning({ id: sites.id });
-		if (!site) throw new Error('Site insert returned no row');
+	const [site] = await tx
+		.insert(sites)
+		.values({
+			slug: 'demo',
+			name: '锦绣花园',
+			nameEn: 'Jinxiu Garden',
+			timeZone: 'Asia/Shanghai'
+		})
+		.returning({ id: sites.id });
+	if (!site) throw new Error('Site insert returned no row');
 
-		const builtBuildings = await tx
-			.insert(buildings)
-			.values(
-				[1, 2].map((n) => ({
+	const builtBuildings = await tx
+		.insert(buildings)
+		.values(
+			[1, 2].map((n) => ({
+				siteId: site.id,
+				code: String(n),
+				name: `${n}号楼`,
+				nameEn: `Building ${n}`,
+				floors: 5,
+				sortOrder: n
+			}))
+		)
+		.returning({ id: buildings.id, code: buildings.code });
+
+	// 2 buildings × 2 entrances × 5 floors × 2 rooms = 40 units.
+	const unitRows = builtBuildings.flatMap((b) =>
+		['1', '2'].flatMap((entrance) =>
+			[1, 2, 3, 4, 5].flatMap((floor) =>
+				[1, 2].map((r) => ({
 					siteId: site.id,
-					code: String(n),
-					name: `${n}号楼`,
-					nameEn: `Building ${n}`,
-					floors: 5,
-					sortOrder: n
+					buildingId: b.id,
+					entrance,
+					floor,
+					room: `${floor}0${r}`
 				}))
 			)
-			.returning({ id: buildings.id, code: buildings.code });
+		)
+	);
+	const builtUnits = await tx.insert(units).values(unitRows).returning({ id: units.id });
+	const builtHouseholds = await tx
+		.insert(households)
+		.values(builtUnits.map((u) => ({ siteId: site.id, unitId: u.id, movedInOn: '2024-05-01' })))
+		.returning({ id: households.id });
 
-		// 2 buildings × 2 entrances × 5 floors × 2 rooms = 40 units.
-		const unitRows = builtBuildings.flatMap((b) =>
-			['1', '2'].flatMap((entrance) =>
-				[1, 2, 3, 4, 5].flatMap((floor) =>
-					[1, 2].map((r) => ({
-						siteId: site.id,
-						buildingId: b.id,
-						entrance,
-						floor,
-						room: `${floor}0${r}`
-					}))
-				)
-			)
-		);
-		const builtUnits = await tx.insert(units).values(unitRows).returning({ id: units.id });
-		const builtHouseholds = await tx
-			.insert(households)
-			.values(builtUnits.map((u) => ({ siteId: site.id, unitId: u.id, movedInOn: '2024-05-01' })))
-			.returning({ id: households.id });
-
-		let person = 0;
-		const residentRows = builtHouseholds.flatMap((h, i) => {
-			const kinds: ResidentKind[] =
-				i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
-			return kinds.map((kind, k) => {
-				person += 1;
-				return {
-					householdId: h.id,
-					name: demoName(person),
-					phone: demoPhone(person),
-					kind,
-					careFlags: k === 0 ? (CARE_BY_UNIT[i] ?? []) : [],
-					isPrimaryContact: k === 0
-				};
-			});
+	let person = 0;
+	const residentRows = builtHouseholds.flatMap((h, i) => {
+		const kinds: ResidentKind[] =
+			i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
+		return kinds.map((kind, k) => {
+			person += 1;
+			return {
+				householdId: h.id,
+				name: demoName(person),
+				phone: demoPhone(person),
+				kind,
+				careFlags: k === 0 ? (CARE_BY_UNIT[i] ?? []) : [],
+				isPrimaryContact: k === 0
+			};
 		});
-		await tx.insert(residents).values(residentRows);
-
-		await tx.insert(serviceItems).values(
-			[
-				[
-					'cleaning-basic',
-					'cleaning',
-					'日常保洁（两小时）',
-					'Home cleaning (2 hours)',
-					'次',
-					'visit',
-					8000
-				],
-				['pipe-unblock', 'pipe_unblocking', '疏通下水管道', 'Unblock a drain', '处', 'drain', 5000],
-				[
-					'light-install',
-					'installation',
-					'安装灯具',
-					'Install a light fitting',
-					'盏',
-					'fitting',
-					2000
-				],
-				['faucet-replace', 'appliance_repair', '更换水龙头', 'Replace a tap', '个', 'tap', 1500],
-				[
-					'moving-help',
-					'moving',
-					'搬家协助（每小时）',
-					'Moving help (per hour)',
-					'小时',
-					'hour',
-					6000
-				],
-				[
-					'water-delivery',
-					'delivery',
-					'桶装水送水上门',
-					'Bottled water delivery',
-					'桶',
-					'bottle',
-					300
-				],
-				['print-a4', 'printing', '复印打印（A4）', 'Copy or print (A4)', '页', 'page', 50]
-			].map(([code, category, name, nameEn, unit, unitEn, labourFen], i) => ({
-				siteId: site.id,
-				code: String(code),
-				category: String(category),
-				name: String(name),
-				nameEn: String(nameEn),
-				unit: String(unit),
-				unitEn: String(unitEn),
-				labourFen: Number(labourFen),
-				sortOrder: i
-			}))
-		);
-
-		for (const role of STAFF_ROLES) {
-			const [user] = await tx
-				.insert(staffUsers)
-				.values({ username: role, displayName: DEMO_STAFF[role], passwordHash })
-				.returning({ id: staffUsers.id });
-			if (!user) throw new Error('Staff insert returned no row');
-			await tx.insert(staffRoles).values({ userId: user.id, siteId: site.id, role });
-		}
-		return { siteId: site.id, firstUnitId: builtUnits[0]?.id, otherUnitId: builtUnits[13]?.id };
 	});
+	await tx.insert(residents).values(residentRows);
 
-	await fileTicket(db, {
-		siteId: seeded.siteId,
+	await tx.insert(serviceItems).values(
+		[
+			[
+				'cleaning-basic',
+				'cleaning',
+				'日常保洁（两小时）',
+				'Home cleaning (2 hours)',
+				'次',
+				'visit',
+				8000
+			],
+			['pipe-unblock', 'pipe_unblocking', '疏通下水管道', 'Unblock a drain', '处', 'drain', 5000],
+			[
+				'light-install',
+				'installation',
+				'安装灯具',
+				'Install a light fitting',
+				'盏',
+				'fitting',
+				2000
+			],
+			['faucet-replace', 'appliance_repair', '更换水龙头', 'Replace a tap', '个', 'tap', 1500],
+			[
+				'moving-help',
+				'moving',
+				'搬家协助（每小时）',
+				'Moving help (per hour)',
+				'小时',
+				'hour',
+				6000
+			],
+			[
+				'water-delivery',
+				'delivery',
+				'桶装水送水上门',
+				'Bottled water delivery',
+				'桶',
+				'bottle',
+				300
+			],
+			['print-a4', 'printing', '复印打印（A4）', 'Copy or print (A4)', '页', 'page', 50]
+		].map(([code, category, name, nameEn, unit, unitEn, labourFen], i) => ({
+			siteId: site.id,
+			code: String(code),
+			category: String(category),
+			name: String(name),
+			nameEn: String(nameEn),
+			unit: String(unit),
+			unitEn: String(unitEn),
+			labourFen: Number(labourFen),
+			sortOrder: i
+		}))
+	);
+
+	for (const role of STAFF_ROLES) {
+		const [user] = await tx
+			.insert(staffUsers)
+			.values({ username: role, displayName: DEMO_STAFF[role], passwordHash })
+			.returning({ id: staffUsers.id });
+		if (!user) throw new Error('Staff insert returned no row');
+		await tx.insert(staffRoles).values({ userId: user.id, siteId: site.id, role });
+	}
+	await fileTicket(tx, {
+		siteId: site.id,
 		type: 'repair',
 		category: 'water',
 		channel: 'kiosk',
-		unitId: seeded.firstUnitId ?? null,
+		unitId: builtUnits[0]?.id ?? null,
 		description: '厨房水槽下方漏水',
 		actor: { kind: 'system' }
 	});
-	await fileTicket(db, {
-		siteId: seeded.siteId,
+	await fileTicket(tx, {
+		siteId: site.id,
 		type: 'complaint',
 		category: 'noise',
 		channel: 'phone',
-		unitId: seeded.otherUnitId ?? null,
+		unitId: builtUnits[13]?.id ?? null,
 		description: '楼上夜间装修噪音',
 		actor: { kind: 'system' }
 	});
-
-	return { siteId: seeded.siteId, accounts: STAFF_ROLES.map((role) => ({ username: role, role })) };
 }

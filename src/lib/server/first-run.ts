@@ -1,9 +1,8 @@
-import { count } from 'drizzle-orm';
-import type { Database } from './db/client.js';
-import { sites, staffRoles, staffUsers } from './db/schema/index.js';
+import type { Queryable } from './db/client.js';
+import { installation, sites, staffRoles, staffUsers } from './db/schema/index.js';
+import { ConfigError } from './config.js';
 import { generatePassword, hashPassword } from './auth/password.js';
-import { seedDemo } from './demo-seed.js';
-import { DEMO_PASSWORD } from './demo-seed.js';
+import { DEMO_PASSWORD, seedDemo } from './demo-seed.js';
 
 /** What start-up prints for people: who can sign in, and with what. */
 export interface SignInNotice {
@@ -11,37 +10,63 @@ export interface SignInNotice {
 	accounts: { username: string; password: string }[];
 }
 
+export interface FirstRunOptions {
+	/** What LOBBYDESK_DEMO asked for; undefined when it is not set. */
+	demo: boolean | undefined;
+	/** Whether a brand-new database becomes the demo when LOBBYDESK_DEMO is not set. */
+	demoByDefault: boolean;
+	siteName?: string | undefined;
+}
+
+export interface FirstRunResult {
+	/** Whether this database is the demo; decided once, by its first start. */
+	demo: boolean;
+	signIn: SignInNotice | null;
+}
+
 /**
- * Demo mode seeds the demo site. Outside it, an empty database gets one site and one `admin`
- * whose random password is printed once and must be changed: there is no default password.
+ * The first start decides, once, whether the database is the demo, and prepares it: the demo
+ * estate with one account per role, or one `admin` with a random password printed once — outside
+ * the demo there is no default password. Later starts only check that LOBBYDESK_DEMO, when set,
+ * agrees with what the database is.
  */
 export async function prepareFirstRun(
-	db: Database,
-	options: { demo: boolean; siteName?: string | undefined }
-): Promise<SignInNotice | null> {
-	if (options.demo) {
-		const seeded = await seedDemo(db);
-		const accounts = (seeded?.accounts ?? (await existingDemoAccounts(db))).map(({ username }) => ({
-			username,
-			password: DEMO_PASSWORD
-		}));
-		return { kind: 'demo', accounts };
+	db: Queryable,
+	options: FirstRunOptions
+): Promise<FirstRunResult> {
+	const [installed] = await db.select().from(installation);
+	if (installed) {
+		if (options.demo !== undefined && options.demo !== installed.demo) {
+			throw new ConfigError(
+				installed.demo
+					? 'LOBBYDESK_DEMO is off, but this database is the demo: use another database, or unset LOBBYDESK_DEMO'
+					: 'LOBBYDESK_DEMO is on, but this database holds a real site: the demo needs its own database'
+			);
+		}
+		return { demo: installed.demo, signIn: installed.demo ? await demoNotice(db) : null };
 	}
-	const [staff] = await db.select({ n: count() }).from(staffUsers);
-	if ((staff?.n ?? 0) > 0) return null;
+
+	const demo = options.demo ?? options.demoByDefault;
+	if (demo) {
+		await db.transaction(async (tx) => {
+			await tx.insert(installation).values({ demo });
+			await seedDemo(tx);
+		});
+		return { demo, signIn: await demoNotice(db) };
+	}
 
 	const password = generatePassword();
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
-		let [site] = await tx.select({ id: sites.id }).from(sites).limit(1);
-		if (!site) {
-			const name = options.siteName?.trim() || '物业管理处';
-			[site] = await tx
-				.insert(sites)
-				.values({ slug: 'main', name, nameEn: name })
-				.returning({ id: sites.id });
-		}
-		if (!site) throw new Error('Site insert returned no row');
+		await tx.insert(installation).values({ demo });
+		const [site] = await tx
+			.insert(sites)
+			.values({
+				slug: 'main',
+				name: options.siteName?.trim() || '物业管理处',
+				nameEn: 'Property office'
+			})
+			.returning({ id: sites.id });
 		const [admin] = await tx
 			.insert(staffUsers)
 			.values({
@@ -51,15 +76,18 @@ export async function prepareFirstRun(
 				mustChangePassword: true
 			})
 			.returning({ id: staffUsers.id });
-		if (!admin) throw new Error('Staff insert returned no row');
+		if (!site || !admin) throw new Error('First-run insert returned no row');
 		await tx.insert(staffRoles).values({ userId: admin.id, siteId: site.id, role: 'admin' });
 	});
-	return { kind: 'first-admin', accounts: [{ username: 'admin', password }] };
+	return { demo, signIn: { kind: 'first-admin', accounts: [{ username: 'admin', password }] } };
 }
 
-async function existingDemoAccounts(db: Database) {
-	const rows = await db.select({ username: staffUsers.username }).from(staffUsers);
-	return rows;
+async function demoNotice(db: Queryable): Promise<SignInNotice> {
+	const staff = await db.select({ username: staffUsers.username }).from(staffUsers);
+	return {
+		kind: 'demo',
+		accounts: staff.map(({ username }) => ({ username, password: DEMO_PASSWORD }))
+	};
 }
 
 /** The lines start-up prints about signing in, the same in production and in `vite dev`. */
@@ -72,7 +100,7 @@ export function describeSignIn(notice: SignInNotice | null): string[] {
 		];
 	}
 	return [
-		'First start: sign in as this administrator and choose a new password.',
+		'First start: sign in as this administrator; the password is shown only this once.',
 		...notice.accounts.map(({ username, password }) => `  ${username}  ${password}  (shown once)`)
 	];
 }

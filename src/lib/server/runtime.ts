@@ -5,7 +5,7 @@
  */
 import { readConfig, type AppConfig } from './config.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
-import { prepareFirstRun, type SignInNotice } from './first-run.js';
+import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first-run.js';
 
 export { describeSignIn } from './first-run.js';
 import {
@@ -18,6 +18,8 @@ export interface AppContext {
 	config: AppConfig;
 	database: DatabaseHandle;
 	db: Database;
+	/** Whether this database is the demo (decided by its first start). */
+	demo: boolean;
 	signIn: SignInNotice | null;
 }
 
@@ -50,17 +52,33 @@ async function start(env: Record<string, string | undefined>): Promise<AppContex
 		dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`
 	});
 	try {
-		await database.migrate(config.migrationsDir);
-		const signIn = await prepareFirstRun(database.db, {
-			demo: config.demo,
-			siteName: env.LOBBYDESK_SITE_NAME
-		});
-		state.context = { config, database, db: database.db, signIn };
-		return state.context;
+		const { demo, signIn } = await prepareDatabase(database, config, env.LOBBYDESK_SITE_NAME);
+		const context: AppContext = { config, database, db: database.db, demo, signIn };
+		state.context = context;
+		return context;
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
+}
+
+/**
+ * Migrates and prepares a first run; processes starting together on one Postgres take turns, so
+ * exactly one of them seeds.
+ */
+export function prepareDatabase(
+	database: DatabaseHandle,
+	config: Pick<AppConfig, 'migrationsDir' | 'demo' | 'databaseUrl'>,
+	siteName?: string
+): Promise<FirstRunResult> {
+	return database.exclusive(async () => {
+		await database.migrate(config.migrationsDir);
+		return prepareFirstRun(database.db, {
+			demo: config.demo,
+			demoByDefault: config.databaseUrl === undefined,
+			siteName
+		});
+	});
 }
 
 /** The booted app, for request handlers: `init` has awaited `boot()` before any request. */
@@ -74,8 +92,9 @@ export function attachRealtime(httpServer: HttpServer): SocketServer {
 	return state.io;
 }
 
-/** Closes sockets first, then the database. Safe to call more than once. */
+/** Closes sockets first, then the database. Safe to call more than once, and during boot. */
 export async function shutdown(): Promise<void> {
+	await state.booting?.catch(() => {});
 	const { io, context } = state;
 	state.io = undefined;
 	state.context = undefined;

@@ -23,7 +23,8 @@ export interface SiteOverview {
 	buildings: { code: string; name: string; nameEn: string; units: number }[];
 	unitCount: number;
 	residentCount: number;
-	careHouseholds: CareHousehold[];
+	/** Null for roles that may not read the household archive. */
+	careHouseholds: CareHousehold[] | null;
 	staff: { username: string; displayName: string; role: StaffRole }[];
 	recentTickets: {
 		serial: string;
@@ -36,8 +37,15 @@ export interface SiteOverview {
 	}[];
 }
 
-/** What the console's front page shows a staff member about their site. Staff only. */
-export async function siteOverview(db: Queryable, siteId: string): Promise<SiteOverview> {
+/**
+ * What the console's front page shows a staff member about their site. The household archive
+ * (who needs special care, by name) only when `withArchive`: customer service alone reads it.
+ */
+export async function siteOverview(
+	db: Queryable,
+	siteId: string,
+	{ withArchive }: { withArchive: boolean }
+): Promise<SiteOverview> {
 	const currentResidents = and(
 		isNull(residents.leftAt),
 		isNull(households.movedOutOn),
@@ -61,20 +69,22 @@ export async function siteOverview(db: Queryable, siteId: string): Promise<SiteO
 			.from(residents)
 			.innerJoin(households, eq(households.id, residents.householdId))
 			.where(currentResidents),
-		db
-			.select({
-				buildingCode: buildings.code,
-				entrance: units.entrance,
-				room: units.room,
-				residentName: residents.name,
-				careFlags: residents.careFlags
-			})
-			.from(residents)
-			.innerJoin(households, eq(households.id, residents.householdId))
-			.innerJoin(units, eq(units.id, households.unitId))
-			.innerJoin(buildings, eq(buildings.id, units.buildingId))
-			.where(and(currentResidents, sql`cardinality(${residents.careFlags}) > 0`))
-			.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.room)),
+		withArchive
+			? db
+					.select({
+						buildingCode: buildings.code,
+						entrance: units.entrance,
+						room: units.room,
+						residentName: residents.name,
+						careFlags: residents.careFlags
+					})
+					.from(residents)
+					.innerJoin(households, eq(households.id, residents.householdId))
+					.innerJoin(units, eq(units.id, households.unitId))
+					.innerJoin(buildings, eq(buildings.id, units.buildingId))
+					.where(and(currentResidents, sql`cardinality(${residents.careFlags}) > 0`))
+					.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.room))
+			: Promise.resolve(null),
 		db
 			.select({
 				username: staffUsers.username,

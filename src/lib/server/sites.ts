@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import { resolveSiteSettings } from '../domain/site-settings.js';
 import type { StaffRole } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { sites, staffRoles } from './db/schema/index.js';
@@ -29,8 +28,4 @@ export async function sitesOfStaff(db: Queryable, userId: string): Promise<Staff
 		.where(eq(staffRoles.userId, userId))
 		.orderBy(asc(sites.createdAt));
 	return rows;
-}
-
-export function settingsOf(site: Site) {
-	return resolveSiteSettings(site.settings);
 }

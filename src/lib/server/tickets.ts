@@ -3,11 +3,19 @@ import { DEFAULT_PRIORITY, isCategoryOf } from '../domain/ticket-categories.js';
 import { formatSerial, serialPrefix } from '../domain/serial-number.js';
 import { siteDateKey } from '../domain/site-time.js';
 import type { CareFlag, Channel, Priority, TicketType } from '../domain/vocabulary.js';
-import type { Database, Queryable } from './db/client.js';
+import type { Queryable } from './db/client.js';
 import { isUniqueViolation } from './db/errors.js';
-import { households, residents, sites, ticketSerials, tickets, units } from './db/schema/index.js';
+import {
+	buildings,
+	households,
+	residents,
+	sites,
+	ticketSerials,
+	tickets,
+	units
+} from './db/schema/index.js';
 import type { TicketLocation } from './db/schema/index.js';
-import { appendEvent, type Actor } from './events.js';
+import { appendEvent, type Actor } from './event-log.js';
 
 export type Ticket = typeof tickets.$inferSelect;
 
@@ -57,7 +65,7 @@ async function findByIdempotencyKey(db: Queryable, siteId: string, key: string) 
  * returns the ticket filed the first time instead of a second one, even when both submissions
  * arrive at the same moment.
  */
-export async function fileTicket(db: Database, input: FileTicketInput): Promise<Ticket> {
+export async function fileTicket(db: Queryable, input: FileTicketInput): Promise<Ticket> {
 	if (!isCategoryOf(input.type, input.category)) {
 		throw new Error(`Category ${input.category} does not belong to ${input.type}`);
 	}
@@ -72,7 +80,7 @@ export async function fileTicket(db: Database, input: FileTicketInput): Promise<
 	}
 }
 
-async function insertTicket(db: Database, input: FileTicketInput): Promise<Ticket> {
+async function insertTicket(db: Queryable, input: FileTicketInput): Promise<Ticket> {
 	const now = input.now ?? new Date();
 	return db.transaction(async (tx) => {
 		if (input.idempotencyKey) {
@@ -86,6 +94,13 @@ async function insertTicket(db: Database, input: FileTicketInput): Promise<Ticke
 		if (!site) throw new Error(`No site ${input.siteId}`);
 
 		let buildingId = input.location?.buildingId ?? null;
+		if (buildingId) {
+			const [building] = await tx
+				.select({ id: buildings.id })
+				.from(buildings)
+				.where(and(eq(buildings.id, buildingId), eq(buildings.siteId, input.siteId)));
+			if (!building) throw new Error(`No building ${buildingId} at site ${input.siteId}`);
+		}
 		let householdId: string | null = null;
 		let careFlags: CareFlag[] = [];
 		if (input.unitId) {

@@ -1,15 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
+import { localPath } from '#lib/server/http/local-path.js';
 import type { RequestHandler } from './$types';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
-
-/** Only a path on this site, never `//elsewhere`. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
-		? value
-		: '/';
-}
 
 /** The language toggle: remembered by this device (kiosk, display or browser) for a year. */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
@@ -24,5 +18,5 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 			sameSite: 'lax'
 		});
 	}
-	redirect(303, safeReturnPath(form.get('redirectTo')));
+	redirect(303, localPath(form.get('redirectTo'), url, '/'));
 };

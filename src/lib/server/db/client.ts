@@ -24,6 +24,11 @@ export interface DatabaseHandle {
 	ping(): Promise<void>;
 	/** Applies the SQL migrations in the folder that the database has not seen yet. */
 	migrate(migrationsFolder: string): Promise<void>;
+	/**
+	 * Runs `work` while no other process of the app runs its own `exclusive` work on this
+	 * database: processes starting together take turns migrating and preparing a first run.
+	 */
+	exclusive<T>(work: () => Promise<T>): Promise<T>;
 	/** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
 	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
@@ -55,7 +60,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 		ping: async () => {
 			await client`select 1`;
 		},
-		migrate: (migrationsFolder) => migratePostgres(url, migrationsFolder),
+		migrate: async (migrationsFolder) => {
+			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+			await migrate(db, { migrationsFolder });
+		},
+		exclusive: (work) => withAdvisoryLock(url, work),
 		listen: async (channel, onPayload) => {
 			const { unlisten } = await client.listen(channel, onPayload);
 			return unlisten;
@@ -81,29 +90,28 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 			const { migrate } = await import('drizzle-orm/pglite/migrator');
 			await migrate(db, { migrationsFolder });
 		},
+		// One process owns an embedded database: there is nobody to take turns with.
+		exclusive: (work) => work(),
 		listen: async (channel, onPayload) => client.listen(channel, onPayload),
 		close: () => client.close()
 	};
 }
 
-/** Any fixed number shared by every process of the app: they take turns migrating. */
-const MIGRATION_LOCK = 4_733_020_001;
+/** Any fixed number shared by every process of the app. */
+const STARTUP_LOCK = 4_733_020_001;
 
 /**
- * Two processes starting together take turns under an advisory lock, held on one dedicated
- * connection so that the lock and the migration share a session.
+ * A session-level advisory lock, held on a dedicated connection for as long as `work` runs; the
+ * work itself may use the pool.
  */
-async function migratePostgres(url: string, migrationsFolder: string): Promise<void> {
+async function withAdvisoryLock<T>(url: string, work: () => Promise<T>): Promise<T> {
 	const { default: postgres } = await import('postgres');
-	const { drizzle } = await import('drizzle-orm/postgres-js');
-	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-	const client = postgres(url, { max: 1, onnotice: () => {} });
+	const lock = postgres(url, { max: 1, onnotice: () => {} });
 	try {
-		await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
-		await migrate(drizzle(client), { migrationsFolder });
-		await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+		await lock`select pg_advisory_lock(${STARTUP_LOCK})`;
+		return await work();
 	} finally {
-		await client.end({ timeout: 5 });
+		await lock.end({ timeout: 5 });
 	}
 }
 

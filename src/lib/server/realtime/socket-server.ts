@@ -14,7 +14,8 @@ export function createSocketServer(httpServer: HttpServer): SocketServer {
 	const io: SocketServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
-		// Same origin only: the kiosk, console and display are served by this very server.
+		// No CORS headers: browsers on other sites cannot poll. (WebSocket upgrades are not
+		// covered by CORS; the live-stream handshake authenticates every socket itself.)
 		cors: { origin: false }
 	});
 	io.on('connection', (socket) => {

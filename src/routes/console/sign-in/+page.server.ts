@@ -2,12 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '#lib/server/auth/cookies.js';
 import { createSession, generateSessionToken } from '#lib/server/auth/session.js';
 import { authenticate } from '#lib/server/auth/sign-in.js';
+import { localPath } from '#lib/server/http/local-path.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Back to the console page that asked for sign-in; never anywhere else. */
 function returnPath(url: URL): string {
-	const to = url.searchParams.get('redirectTo') ?? '/console';
-	return to.startsWith('/console') ? to : '/console';
+	const to = localPath(url.searchParams.get('redirectTo'), url, '/console');
+	return to === '/console' || to.startsWith('/console/') || to.startsWith('/console?')
+		? to
+		: '/console';
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -4,3 +4,4 @@ export * from './staff.js';
 export * from './tickets.js';
 export * from './services.js';
 export * from './records.js';
+export * from './installation.js';

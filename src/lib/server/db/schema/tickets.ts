@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	check,
 	index,
 	integer,
 	jsonb,
@@ -150,18 +151,25 @@ export const events = pgTable(
 	]
 );
 
-/** The owner's phone: an unguessable, expiring link to one ticket. Only a hash is stored. */
+/**
+ * The owner's phone: an unguessable, expiring link (only its hash is stored) to one ticket, or to
+ * a household's page (its requests, visitors waiting for consent, invitations).
+ */
 export const ownerLinks = pgTable(
 	'owner_links',
 	{
 		id: id(),
-		ticketId: uuid('ticket_id')
-			.notNull()
-			.references(() => tickets.id),
+		householdId: uuid('household_id').references(() => households.id),
+		ticketId: uuid('ticket_id').references(() => tickets.id),
 		tokenHash: text('token_hash').notNull().unique(),
 		expiresAt: instant('expires_at').notNull(),
 		createdAt: createdAt(),
-		lastUsedAt: instant('last_used_at')
+		lastUsedAt: instant('last_used_at'),
+		revokedAt: instant('revoked_at')
 	},
-	(t) => [index('owner_links_ticket').on(t.ticketId)]
+	(t) => [
+		index('owner_links_ticket').on(t.ticketId),
+		index('owner_links_household').on(t.householdId),
+		check('owner_links_subject', sql`${t.householdId} is not null or ${t.ticketId} is not null`)
+	]
 );

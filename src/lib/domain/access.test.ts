@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Action } from './access.js';
+import { STAFF_ROLES, type StaffRole } from './vocabulary.js';
+
+/** The expected matrix, written out cell by cell from DOMAIN.md's "Who uses it". */
+const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
+	'console.open': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: true,
+		guard: true,
+		admin: true
+	},
+	'archive.read': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	}
+};
+
+describe('the access matrix', () => {
+	for (const [action, row] of Object.entries(EXPECTED) as [Action, Record<StaffRole, boolean>][]) {
+		for (const role of STAFF_ROLES) {
+			it(`${role} ${row[role] ? 'may' : 'may not'} ${action}`, () => {
+				expect(can(role, action)).toBe(row[role]);
+			});
+		}
+	}
+
+	it('allows nothing without a role', () => {
+		expect(can(null, 'console.open')).toBe(false);
+		expect(can(undefined, 'archive.read')).toBe(false);
+	});
+});
