@@ -61,7 +61,7 @@ server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 	if (!trustProxy) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	handler(req, res);
 });
-runtime.attachRealtime(server);
+await runtime.attachRealtime(server);
 
 server.once('error', (error: NodeJS.ErrnoException) => {
 	const reason =

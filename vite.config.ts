@@ -34,7 +34,7 @@ const socketIoDev: Plugin = {
 				.import<typeof import('./src/lib/server/runtime.js')>(`/${RUNTIME_ENTRY}`)
 				.then(async (runtime) => {
 					const context = await runtime.boot();
-					runtime.attachRealtime(httpServer);
+					await runtime.attachRealtime(httpServer);
 					for (const line of runtime.describeSignIn(context.signIn))
 						server.config.logger.info(line);
 				})

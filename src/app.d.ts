@@ -1,5 +1,6 @@
 import type { Locale } from '#lib/i18n/locales.js';
 import type { Session, SessionUser } from '#lib/server/auth/session.js';
+import type { DeviceIdentity } from '#lib/server/devices.js';
 
 declare global {
 	namespace App {
@@ -17,6 +18,8 @@ declare global {
 			locale: Locale;
 			user: SessionUser | null;
 			session: Session | null;
+			/** The paired kiosk or display this request comes from, if any. */
+			device: DeviceIdentity | null;
 		}
 	}
 }

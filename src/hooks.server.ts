@@ -5,7 +5,13 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
 import { messagesFor } from '#lib/i18n/messages.js';
 import { app, boot } from '#lib/server/runtime.js';
 import { SESSION_COOKIE, validateSessionToken } from '#lib/server/auth/session.js';
-import { clearSessionCookie, setSessionCookie } from '#lib/server/auth/cookies.js';
+import {
+	clearDeviceCookie,
+	clearSessionCookie,
+	setDeviceCookie,
+	setSessionCookie
+} from '#lib/server/auth/cookies.js';
+import { DEVICE_COOKIE, validateDeviceToken } from '#lib/server/devices.js';
 
 /** Migrations and the first-run seed finish before the first request is answered. */
 export const init: ServerInit = async () => {
@@ -46,7 +52,19 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, locale, auth);
+/** A paired kiosk or display carries its own long-lived token; a revoked one is forgotten. */
+const device: Handle = async ({ event, resolve }) => {
+	event.locals.device = null;
+	const token = event.cookies.get(DEVICE_COOKIE);
+	if (token) {
+		event.locals.device = await validateDeviceToken(app().db, token);
+		if (event.locals.device) setDeviceCookie(event.cookies, event.url, token);
+		else clearDeviceCookie(event.cookies, event.url);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, locale, auth, device);
 
 /** People see a plain message in their language and a reference; the details go to the log. */
 export const handleError: HandleServerError = ({ kind, error, event }) => {

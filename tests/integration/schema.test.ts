@@ -50,6 +50,7 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 			'residents',
 			'service_items',
 			'sessions',
+			'sign_in_throttles',
 			'site_calendar_days',
 			'sites',
 			'staff_roles',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Action } from './access.js';
+import { ACTIONS, can, type Action } from './access.js';
 import { STAFF_ROLES, type StaffRole } from './vocabulary.js';
 
 /** The expected matrix, written out cell by cell from DOMAIN.md's "Who uses it". */
@@ -10,6 +10,38 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		director: true,
 		engineer: true,
 		guard: true,
+		admin: true
+	},
+	'stream.staff': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: true,
+		guard: true,
+		admin: true
+	},
+	'ticket.claim': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
+	'staff.manage': {
+		assistant: false,
+		supervisor: false,
+		director: false,
+		engineer: false,
+		guard: false,
+		admin: true
+	},
+	'device.manage': {
+		assistant: false,
+		supervisor: false,
+		director: false,
+		engineer: false,
+		guard: false,
 		admin: true
 	},
 	'archive.read': {
@@ -30,6 +62,10 @@ describe('the access matrix', () => {
 			});
 		}
 	}
+
+	it('has a row for every action it knows', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+	});
 
 	it('allows nothing without a role', () => {
 		expect(can(null, 'console.open')).toBe(false);

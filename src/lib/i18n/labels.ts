@@ -50,3 +50,21 @@ export const typeLabel = (m: Messages, type: TicketType) => text(m, TYPE[type]);
 export const statusLabel = (m: Messages, status: TicketStatus) => text(m, STATUS[status]);
 export const roleLabel = (m: Messages, role: StaffRole) => text(m, ROLE[role]);
 export const careLabel = (m: Messages, flag: CareFlag) => text(m, CARE[flag]);
+
+const EVENT: Record<string, Key> = {
+	'ticket.filed': 'eventTicketFiled',
+	'ticket.claimed': 'eventTicketClaimed',
+	'device.registered': 'eventDeviceRegistered',
+	'device.paired': 'eventDevicePaired',
+	'device.revoked': 'eventDeviceRevoked',
+	'staff.created': 'eventStaffCreated',
+	'staff.role_changed': 'eventStaffRoleChanged',
+	'staff.disabled': 'eventStaffDisabled',
+	'staff.enabled': 'eventStaffEnabled'
+};
+
+/** A line of the console's activity feed; an event type it does not know shows as it is. */
+export const eventLabel = (m: Messages, type: string) => {
+	const key = EVENT[type];
+	return key ? text(m, key) : type;
+};

@@ -7,7 +7,8 @@ describe('configuration', () => {
 			databaseUrl: undefined,
 			dataDir: '/srv/lobby/data',
 			migrationsDir: '/srv/lobby/drizzle',
-			demo: undefined
+			demo: undefined,
+			streamMaxReplay: 500
 		});
 	});
 
@@ -22,5 +23,8 @@ describe('configuration', () => {
 	it('refuses a bad value at start-up with its name', () => {
 		expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
 		expect(() => readConfig({ LOBBYDESK_DEMO: 'maybe' })).toThrow(/LOBBYDESK_DEMO/);
+		expect(() => readConfig({ LOBBYDESK_STREAM_MAX_REPLAY: '0' })).toThrow(
+			/LOBBYDESK_STREAM_MAX_REPLAY/
+		);
 	});
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { MAX_REPLAY } from '../realtime/stream.js';
 
 export interface AppConfig {
 	/** Postgres through postgres.js when set; the embedded PGlite in `dataDir` otherwise. */
@@ -10,6 +11,8 @@ export interface AppConfig {
 	 * the demo (by default: yes on the embedded database, no on Postgres); see `prepareFirstRun`.
 	 */
 	demo: boolean | undefined;
+	/** How many missed changes a reconnecting client is sent before it gets a snapshot instead. */
+	streamMaxReplay: number;
 }
 
 export class ConfigError extends Error {
@@ -25,6 +28,14 @@ function flag(name: string, value: string | undefined): boolean | undefined {
 	if (YES.includes(normalized)) return true;
 	if (NO.includes(normalized)) return false;
 	throw new ConfigError(`${name} must be one of ${[...YES, ...NO].join(', ')}; got "${value}"`);
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+	if (value === undefined || value.trim() === '') return fallback;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1)
+		throw new ConfigError(`${name} must be a whole number above 0; got "${value}"`);
+	return n;
 }
 
 /**
@@ -44,6 +55,11 @@ export function readConfig(
 		databaseUrl,
 		dataDir: resolve(cwd, env.LOBBYDESK_DATA_DIR?.trim() || 'data'),
 		migrationsDir: resolve(cwd, 'drizzle'),
-		demo: flag('LOBBYDESK_DEMO', env.LOBBYDESK_DEMO)
+		demo: flag('LOBBYDESK_DEMO', env.LOBBYDESK_DEMO),
+		streamMaxReplay: positiveInteger(
+			'LOBBYDESK_STREAM_MAX_REPLAY',
+			env.LOBBYDESK_STREAM_MAX_REPLAY,
+			MAX_REPLAY
+		)
 	};
 }

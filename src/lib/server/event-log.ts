@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ActorKind } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { events, eventStreams } from './db/schema/index.js';
+import { notifyEvent } from './realtime/channels.js';
 
 export interface Actor {
 	kind: ActorKind;
@@ -38,7 +39,8 @@ async function nextSeq(tx: Queryable, siteId: string): Promise<number> {
 
 /**
  * Appends one event in the caller's transaction, so the record of a change exists exactly when
- * the change does. Returns its sequence number within the site.
+ * the change does, and tells every app process once it commits. Returns its sequence number
+ * within the site.
  */
 export async function appendEvent(tx: Queryable, event: NewEvent): Promise<number> {
 	const seq = await nextSeq(tx, event.siteId);
@@ -59,5 +61,6 @@ export async function appendEvent(tx: Queryable, event: NewEvent): Promise<numbe
 		})
 		.returning({ seq: events.seq });
 	if (!row) throw new Error('Event insert returned no row');
-	return row.seq;
+	await notifyEvent(tx, event.siteId, seq);
+	return seq;
 }

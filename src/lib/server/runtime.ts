@@ -8,11 +8,7 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client.js
 import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first-run.js';
 
 export { describeSignIn } from './first-run.js';
-import {
-	createSocketServer,
-	type HttpServer,
-	type SocketServer
-} from './realtime/socket-server.js';
+import { createRealtime, type HttpServer, type Realtime } from './realtime/socket-server.js';
 
 export interface AppContext {
 	config: AppConfig;
@@ -26,7 +22,7 @@ export interface AppContext {
 interface RuntimeState {
 	booting?: Promise<AppContext>;
 	context?: AppContext;
-	io?: SocketServer;
+	realtime?: Promise<Realtime>;
 }
 
 /**
@@ -87,18 +83,20 @@ export function app(): AppContext {
 	return state.context;
 }
 
-export function attachRealtime(httpServer: HttpServer): SocketServer {
-	state.io ??= createSocketServer(httpServer);
-	return state.io;
+/** Socket.IO on this HTTP server, forwarding every committed change; once per process. */
+export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
+	const { database, config } = app();
+	state.realtime ??= createRealtime(httpServer, database, { maxReplay: config.streamMaxReplay });
+	return state.realtime;
 }
 
 /** Closes sockets first, then the database. Safe to call more than once, and during boot. */
 export async function shutdown(): Promise<void> {
 	await state.booting?.catch(() => {});
-	const { io, context } = state;
-	state.io = undefined;
+	const { realtime, context } = state;
+	state.realtime = undefined;
 	state.context = undefined;
 	state.booting = undefined;
-	if (io) await io.close().catch(() => {});
+	if (realtime) await (await realtime.catch(() => null))?.close().catch(() => {});
 	if (context) await context.database.close();
 }

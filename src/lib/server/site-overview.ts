@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { CareFlag, StaffRole, TicketStatus, TicketType } from '../domain/vocabulary.js';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { CareFlag, StaffRole } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import {
 	buildings,
@@ -7,7 +7,6 @@ import {
 	residents,
 	staffRoles,
 	staffUsers,
-	tickets,
 	units
 } from './db/schema/index.js';
 
@@ -26,15 +25,6 @@ export interface SiteOverview {
 	/** Null for roles that may not read the household archive. */
 	careHouseholds: CareHousehold[] | null;
 	staff: { username: string; displayName: string; role: StaffRole }[];
-	recentTickets: {
-		serial: string;
-		type: TicketType;
-		status: TicketStatus;
-		buildingCode: string | null;
-		entrance: string | null;
-		room: string | null;
-		createdAt: Date;
-	}[];
 }
 
 /**
@@ -51,7 +41,7 @@ export async function siteOverview(
 		isNull(households.movedOutOn),
 		eq(households.siteId, siteId)
 	);
-	const [buildingRows, residentRows, careRows, staffRows, ticketRows] = await Promise.all([
+	const [buildingRows, residentRows, careRows, staffRows] = await Promise.all([
 		db
 			.select({
 				code: buildings.code,
@@ -94,30 +84,13 @@ export async function siteOverview(
 			.from(staffRoles)
 			.innerJoin(staffUsers, eq(staffUsers.id, staffRoles.userId))
 			.where(and(eq(staffRoles.siteId, siteId), isNull(staffUsers.disabledAt)))
-			.orderBy(asc(staffRoles.role), asc(staffUsers.username)),
-		db
-			.select({
-				serial: tickets.serial,
-				type: tickets.type,
-				status: tickets.status,
-				buildingCode: buildings.code,
-				entrance: units.entrance,
-				room: units.room,
-				createdAt: tickets.createdAt
-			})
-			.from(tickets)
-			.leftJoin(units, eq(units.id, tickets.unitId))
-			.leftJoin(buildings, eq(buildings.id, tickets.buildingId))
-			.where(eq(tickets.siteId, siteId))
-			.orderBy(desc(tickets.createdAt))
-			.limit(20)
+			.orderBy(asc(staffRoles.role), asc(staffUsers.username))
 	]);
 	return {
 		buildings: buildingRows,
 		unitCount: buildingRows.reduce((sum, b) => sum + b.units, 0),
 		residentCount: residentRows[0]?.n ?? 0,
 		careHouseholds: careRows,
-		staff: staffRows,
-		recentTickets: ticketRows
+		staff: staffRows
 	};
 }

@@ -1,20 +1,66 @@
-import { fail } from '@sveltejs/kit';
-import type { Actions } from './$types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+	isPairingCodeShaped,
+	normalizePairingCode,
+	pairDevice,
+	registerDevice,
+	type DeviceIdentity
+} from '#lib/server/devices.js';
+import { setDeviceCookie } from '#lib/server/auth/cookies.js';
+import { ADDRESS_RULE } from '#lib/domain/throttle.js';
+import { recordFailure, throttledUntil } from '#lib/server/auth/throttle-store.js';
+import { app } from '#lib/server/runtime.js';
+import { defaultSite } from '#lib/server/sites.js';
+import type { Actions, PageServerLoad } from './$types';
 
-const CODE = /^[A-Z0-9]{8}$/;
+const faceOf = (device: DeviceIdentity) => (device.kind === 'kiosk' ? '/kiosk' : '/display');
+
+export const load: PageServerLoad = ({ locals }) => ({
+	paired: locals.device && { name: locals.device.name, kind: locals.device.kind }
+});
 
 export const actions: Actions = {
-	/**
-	 * A code is issued by an administrator when a device is registered; until one is, every code
-	 * is refused with the same message as an expired one.
-	 */
-	default: async ({ request }) => {
+	/** Typing the code an administrator made turns this browser into that kiosk or display. */
+	pair: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const raw = String(form.get('code') ?? '').slice(0, 40);
-		const code = raw.replace(/[\s-]/g, '').toUpperCase();
-		if (!code) return fail(400, { values: { code: raw }, error: 'pairCodeRequired' as const });
-		if (!CODE.test(code))
-			return fail(400, { values: { code: raw }, error: 'pairCodeFormat' as const });
-		return fail(400, { values: { code: raw }, error: 'pairCodeInvalid' as const });
+		const code = normalizePairingCode(raw);
+		const values = { code: raw };
+		if (!code) return fail(400, { values, error: 'pairCodeRequired' as const });
+		if (!isPairingCodeShaped(code)) return fail(400, { values, error: 'pairCodeFormat' as const });
+
+		const { db } = app();
+		// Guessing codes from one address is throttled like guessing passwords.
+		const key = `pair-ip:${getClientAddress()}`;
+		if (await throttledUntil(db, [key], new Date())) {
+			return fail(429, { values, error: 'pairTooManyTries' as const });
+		}
+		const paired = await pairDevice(db, code);
+		if (!paired) {
+			await recordFailure(db, [{ key, rule: ADDRESS_RULE }], new Date());
+			return fail(400, { values, error: 'pairCodeInvalid' as const });
+		}
+		setDeviceCookie(cookies, url, paired.token);
+		redirect(303, faceOf(paired.device));
+	},
+
+	/** Demo mode only: make this browser the demo kiosk or display in one tap, no code. */
+	demo: async ({ request, cookies, url }) => {
+		const { db, demo } = app();
+		if (!demo) error(404, 'Not found');
+		const kind = (await request.formData()).get('kind') === 'display' ? 'display' : 'kiosk';
+		const site = await defaultSite(db);
+		if (!site) error(404, 'Not found');
+		const { code } = await registerDevice(db, {
+			siteId: site.id,
+			kind,
+			audience: 'lobby',
+			name: kind === 'kiosk' ? '演示终端 Demo kiosk' : '演示显示屏 Demo display',
+			actor: { kind: 'system' }
+		});
+		const paired = await pairDevice(db, code);
+		if (!paired) error(500, 'Demo pairing failed');
+		setDeviceCookie(cookies, url, paired.token);
+		redirect(303, faceOf(paired.device));
 	}
 };

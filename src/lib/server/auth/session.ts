@@ -1,8 +1,7 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { sessions, staffUsers } from '../db/schema/index.js';
+import { generateToken, hashToken } from './tokens.js';
 
 /** After the Lucia guide: 30-day sessions, renewed when fewer than 15 days remain. */
 export const SESSION_COOKIE = 'lobbydesk_session';
@@ -29,15 +28,11 @@ export type SessionValidation =
 	| { session: Session; user: SessionUser; renewed: boolean }
 	| { session: null; user: null; renewed: false };
 
-/** 20 random bytes, base32: the token lives only in the cookie. */
-export function generateSessionToken(): string {
-	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-}
+/** The token lives only in the cookie. */
+export const generateSessionToken = generateToken;
 
 /** The database stores only this hash, so a leaked table grants no sign-in. */
-export function sessionIdOf(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const sessionIdOf = hashToken;
 
 export async function createSession(
 	db: Queryable,

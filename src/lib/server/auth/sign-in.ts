@@ -1,7 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { ACCOUNT_RULE, ADDRESS_RULE } from '../../domain/throttle.js';
 import type { Queryable } from '../db/client.js';
 import { staffUsers } from '../db/schema/index.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { clearThrottle, recordFailure, throttledUntil } from './throttle-store.js';
 
 /** Verified against when the name is unknown, so a wrong name costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -10,7 +12,7 @@ export function normalizeUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
 
-/** The active staff member with this name and password, or null. */
+/** The active staff member with this name and password, or null. No throttling: see `signIn`. */
 export async function authenticate(
 	db: Queryable,
 	username: string,
@@ -27,4 +29,41 @@ export async function authenticate(
 		return null;
 	}
 	return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+}
+
+export type SignInResult =
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'wrong' }
+	| { ok: false; reason: 'throttled'; until: Date };
+
+/**
+ * Checks a sign-in against the throttles of the account and of the address it comes from, then
+ * the password. Failures count against both; a success clears the account's count.
+ */
+export async function signIn(
+	db: Queryable,
+	input: { username: string; password: string; address: string; now?: Date }
+): Promise<SignInResult> {
+	const now = input.now ?? new Date();
+	const accountKey = `user:${normalizeUsername(input.username)}`;
+	const addressKey = `ip:${input.address}`;
+	const until = await throttledUntil(db, [accountKey, addressKey], now);
+	if (until) return { ok: false, reason: 'throttled', until };
+
+	const user = await authenticate(db, input.username, input.password);
+	if (user) {
+		await clearThrottle(db, accountKey);
+		return { ok: true, userId: user.id };
+	}
+	const locked = await recordFailure(
+		db,
+		[
+			{ key: accountKey, rule: ACCOUNT_RULE },
+			{ key: addressKey, rule: ADDRESS_RULE }
+		],
+		now
+	);
+	return locked
+		? { ok: false, reason: 'throttled', until: locked }
+		: { ok: false, reason: 'wrong' };
 }

@@ -1,28 +1,190 @@
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import { can } from '../../domain/access.js';
 import {
 	SOCKET_PATH,
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '../../realtime/events.js';
+import {
+	MAX_REPLAY,
+	type Audience,
+	type SubscribeReply,
+	type SubscribeRequest
+} from '../../realtime/stream.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { markDevicesSeen } from '../devices.js';
+import {
+	CONTROL_CHANNEL,
+	EVENTS_CHANNEL,
+	parseControlNotice,
+	parseEventNotice,
+	type ControlMessage
+} from './channels.js';
+import { EventForwarder } from './forwarder.js';
+import { headSeq, loadMessages, loadSnapshot, type ProjectedMessage } from './projections.js';
+import { identify, sameOrigin, type SocketIdentity } from './socket-auth.js';
 
-export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+	identity: SocketIdentity;
+	/** The stream room this socket has joined, if any. */
+	streamRoom: string | null;
+}
+
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 /** Node's HTTP server in production, Vite's (possibly HTTP/2) server in development. */
 export type HttpServer = Parameters<SocketServer['attach']>[0] & object;
 
-/** Socket.IO on the app's own HTTP server and port. */
-export function createSocketServer(httpServer: HttpServer): SocketServer {
+const AUDIENCES: readonly Audience[] = ['staff', 'staff_room', 'public'];
+const streamRoom = (siteId: string, audience: Audience) => `site:${siteId}:${audience}`;
+const HEARTBEAT_MS = 30_000;
+
+export interface Realtime {
+	io: SocketServer;
+	forwarder: EventForwarder;
+	close(): Promise<void>;
+}
+
+/**
+ * Socket.IO on the app's own HTTP server: authenticates every socket from its cookies, lets it
+ * join the one stream its session or device may see, replays what it missed, and forwards every
+ * committed change (from any process) to the rooms allowed to see it.
+ */
+export async function createRealtime(
+	httpServer: HttpServer,
+	database: DatabaseHandle,
+	{ maxReplay = MAX_REPLAY } = {}
+): Promise<Realtime> {
+	const { db } = database;
 	const io: SocketServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
-		// No CORS headers: browsers on other sites cannot poll. (WebSocket upgrades are not
-		// covered by CORS; the live-stream handshake authenticates every socket itself.)
+		// No CORS headers: other sites' pages cannot poll; WebSocket upgrades are checked below.
 		cors: { origin: false }
 	});
+
+	io.use((socket, next) => {
+		if (!sameOrigin(socket.handshake.headers)) return next(new Error('origin'));
+		identify(db, socket.handshake.headers)
+			.then((identity) => {
+				socket.data = { identity, streamRoom: null };
+				next();
+			})
+			.catch(next);
+	});
+
 	io.on('connection', (socket) => {
+		const { user, device } = socket.data.identity;
+		if (user) void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+		if (device) void socket.join(`device:${device.id}`);
 		socket.emit('hello', { serverTime: Date.now() });
 		socket.on('clock:sync', (ack) => {
 			if (typeof ack === 'function') ack(Date.now());
 		});
+		socket.on('stream:subscribe', (request, ack) => {
+			if (typeof ack !== 'function') return;
+			subscribe(socket, request).then(ack, (error: unknown) => {
+				console.error('stream:subscribe failed', error);
+				ack({ ok: false, error: 'forbidden' });
+			});
+		});
 	});
-	return io;
+
+	async function subscribe(socket: LiveSocket, request: SubscribeRequest): Promise<SubscribeReply> {
+		const audience = AUDIENCES.includes(request?.audience) ? request.audience : null;
+		const requested = request?.after;
+		const after =
+			typeof requested === 'number' && Number.isSafeInteger(requested) && requested >= 0
+				? requested
+				: null;
+		if (!audience) return { ok: false, error: 'forbidden' };
+		const siteId = siteFor(socket.data.identity, audience);
+		if (siteId === 'unauthenticated' || siteId === 'forbidden') return { ok: false, error: siteId };
+
+		// Join first, then read: a change committed meanwhile arrives twice (the client keeps the
+		// first), never not at all.
+		const room = streamRoom(siteId, audience);
+		if (socket.data.streamRoom && socket.data.streamRoom !== room) {
+			await socket.leave(socket.data.streamRoom);
+		}
+		await socket.join(room);
+		socket.data.streamRoom = room;
+
+		const head = await headSeq(db, siteId);
+		if (after === null || after > head || head - after > maxReplay) {
+			return { ok: true, siteId, snapshot: await loadSnapshot(db, siteId, audience) };
+		}
+		const missed = await loadMessages(db, siteId, after, head - after);
+		return { ok: true, siteId, replay: missed.map((m) => m[audience]) };
+	}
+
+	const forwarder = new EventForwarder(db, (siteId: string, message: ProjectedMessage) => {
+		for (const audience of AUDIENCES) {
+			io.to(streamRoom(siteId, audience)).emit('stream', message[audience]);
+		}
+	});
+
+	function endAccess(message: ControlMessage): void {
+		const [rooms, reason] =
+			message.kind === 'device.revoked'
+				? [[`device:${message.deviceId}`], 'device-revoked' as const]
+				: message.kind === 'user.disabled'
+					? [[`user:${message.userId}`], 'session-ended' as const]
+					: [message.sessionIds.map((id) => `session:${id}`), 'session-ended' as const];
+		if (!rooms.length) return;
+		io.to(rooms).emit('access:ended', reason);
+		io.in(rooms).disconnectSockets(true);
+	}
+
+	const unlisten = await Promise.all([
+		database.listen(EVENTS_CHANNEL, (payload) => {
+			const notice = parseEventNotice(payload);
+			if (notice) forwarder.notice(notice.siteId, notice.seq);
+		}),
+		database.listen(CONTROL_CHANNEL, (payload) => {
+			const message = parseControlNotice(payload);
+			if (message) endAccess(message);
+		})
+	]);
+
+	// Devices with a live socket are online; one timer for the process, not one per socket.
+	const heartbeat = setInterval(() => {
+		const ids = new Set<string>();
+		for (const socket of io.sockets.sockets.values()) {
+			const device = socket.data.identity?.device;
+			if (device) ids.add(device.id);
+		}
+		if (ids.size) markDevicesSeen(db, [...ids]).catch((e: unknown) => console.error(e));
+	}, HEARTBEAT_MS);
+	heartbeat.unref();
+
+	return {
+		io,
+		forwarder,
+		close: async () => {
+			clearInterval(heartbeat);
+			await Promise.all(unlisten.map((stop) => stop().catch(() => {})));
+			await io.close();
+		}
+	};
+}
+
+/** The site whose stream this identity may receive for the audience, or why not. */
+function siteFor(
+	identity: SocketIdentity,
+	audience: Audience
+): string | 'unauthenticated' | 'forbidden' {
+	const { user, device } = identity;
+	if (audience === 'staff') {
+		const role = user?.roles.find((r) => can(r.role, 'stream.staff'));
+		if (role) return role.siteId;
+		return user || device ? 'forbidden' : 'unauthenticated';
+	}
+	if (device) {
+		if (audience === 'staff_room' && device.audience !== 'staff_room') return 'forbidden';
+		return device.siteId;
+	}
+	const role = user?.roles.find((r) => can(r.role, 'stream.staff'));
+	if (role) return role.siteId;
+	return user ? 'forbidden' : 'unauthenticated';
 }

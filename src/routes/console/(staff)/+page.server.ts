@@ -1,13 +1,36 @@
+import { fail } from '@sveltejs/kit';
 import { can } from '#lib/domain/access.js';
-import { requireStaff } from '#lib/server/auth/guard.js';
+import { requirePermission, requireStaff } from '#lib/server/auth/guard.js';
+import { loadSnapshot } from '#lib/server/realtime/projections.js';
 import { app } from '#lib/server/runtime.js';
 import { siteOverview } from '#lib/server/site-overview.js';
-import type { PageServerLoad } from './$types';
+import { claimTicket } from '#lib/server/ticket-actions.js';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
 	requireStaff(locals, url);
 	const { site, role } = await parent();
-	if (!site) return { overview: null };
+	if (!site) return { overview: null, board: null };
+	const { db } = app();
 	const withArchive = can(role, 'archive.read');
-	return { overview: await siteOverview(app().db, site.id, { withArchive }) };
+	const [overview, board] = await Promise.all([
+		siteOverview(db, site.id, { withArchive }),
+		can(role, 'stream.staff') ? loadSnapshot(db, site.id, 'staff') : null
+	]);
+	return { overview, board };
+};
+
+export const actions: Actions = {
+	claim: async ({ locals, url, request }) => {
+		const { db } = app();
+		const { site, user } = await requirePermission(db, locals, url, 'ticket.claim');
+		const ticketId = String((await request.formData()).get('ticket') ?? '');
+		const result = await claimTicket(db, {
+			siteId: site.id,
+			ticketId,
+			actor: { kind: 'staff', staffId: user.id }
+		});
+		if (!result.ok) return fail(409, { claimError: { ticketId, error: result.error } });
+		return { claimed: ticketId };
+	}
 };

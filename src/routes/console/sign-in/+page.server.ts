@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '#lib/server/auth/cookies.js';
 import { createSession, generateSessionToken } from '#lib/server/auth/session.js';
-import { authenticate } from '#lib/server/auth/sign-in.js';
+import { formatSiteTime } from '#lib/domain/site-time.js';
+import { signIn } from '#lib/server/auth/sign-in.js';
+import { defaultSite } from '#lib/server/sites.js';
 import { localPath } from '#lib/server/http/local-path.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,11 +36,21 @@ export const actions: Actions = {
 			});
 		}
 		const { db } = app();
-		const user = await authenticate(db, username, password);
-		if (!user) return fail(400, { values, errors: { form: 'signInWrong' as const } });
+		const result = await signIn(db, { username, password, address: getClientAddress() });
+		if (!result.ok && result.reason === 'wrong') {
+			return fail(400, { values, errors: { form: 'signInWrong' as const } });
+		}
+		if (!result.ok) {
+			const site = await defaultSite(db);
+			const retry = {
+				minutes: Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000)),
+				time: formatSiteTime(result.until, site?.timeZone ?? 'Asia/Shanghai')
+			};
+			return fail(429, { values, errors: { form: 'signInThrottled' as const }, retry });
+		}
 
 		const token = generateSessionToken();
-		const session = await createSession(db, token, user.id, {
+		const session = await createSession(db, token, result.userId, {
 			userAgent: request.headers.get('user-agent') ?? '',
 			ipAddress: getClientAddress()
 		});

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { deviceKind, displayAudience, staffRole } from './enums.js';
 import { createdAt, id, instant } from './columns.js';
 import { sites } from './sites.js';
@@ -60,7 +60,7 @@ export const devices = pgTable(
 		audience: displayAudience('audience').notNull().default('lobby'),
 		name: text('name').notNull(),
 		tokenHash: text('token_hash').unique(),
-		pairingCodeHash: text('pairing_code_hash'),
+		pairingCodeHash: text('pairing_code_hash').unique(),
 		pairingExpiresAt: instant('pairing_expires_at'),
 		pairedAt: instant('paired_at'),
 		lastSeenAt: instant('last_seen_at'),
@@ -70,3 +70,11 @@ export const devices = pgTable(
 	},
 	(t) => [index('devices_site').on(t.siteId)]
 );
+
+/** Failed sign-ins per account (`user:<name>`) and per address (`ip:<address>`). */
+export const signInThrottles = pgTable('sign_in_throttles', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStart: instant('window_start').notNull(),
+	lockedUntil: instant('locked_until')
+});

@@ -1,0 +1,147 @@
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { OPEN_STATUSES } from '../../domain/public-ticket.js';
+import {
+	toPublicTicket,
+	toRoomTicket,
+	toStaffTicket,
+	type TicketRecord
+} from '../../domain/redaction.js';
+import type { Audience, StaffEvent, StreamMessage, StreamSnapshot } from '../../realtime/stream.js';
+import type { Queryable } from '../db/client.js';
+import {
+	buildings,
+	events,
+	eventStreams,
+	residents,
+	staffUsers,
+	tickets,
+	units
+} from '../db/schema/index.js';
+
+/** One committed change, already shaped for each audience. */
+export interface ProjectedMessage {
+	seq: number;
+	staff: StreamMessage<'staff'>;
+	staff_room: StreamMessage<'staff_room'>;
+	public: StreamMessage<'public'>;
+}
+
+const assignee = alias(staffUsers, 'assignee');
+
+async function ticketRecords(db: Queryable, where: SQL | undefined): Promise<TicketRecord[]> {
+	const rows = await db
+		.select({
+			id: tickets.id,
+			serial: tickets.serial,
+			type: tickets.type,
+			category: tickets.category,
+			status: tickets.status,
+			priority: tickets.priority,
+			channel: tickets.channel,
+			careFlags: tickets.careFlags,
+			buildingCode: buildings.code,
+			entrance: units.entrance,
+			room: units.room,
+			assigneeName: assignee.displayName,
+			residentName: residents.name,
+			reporterName: tickets.reporterName,
+			createdAt: tickets.createdAt
+		})
+		.from(tickets)
+		.leftJoin(buildings, eq(buildings.id, tickets.buildingId))
+		.leftJoin(units, eq(units.id, tickets.unitId))
+		.leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+		.leftJoin(residents, eq(residents.id, tickets.reporterResidentId))
+		.where(where)
+		.orderBy(asc(tickets.createdAt));
+	return rows.map(({ residentName, createdAt, ...row }) => ({
+		...row,
+		reporterName: residentName ?? row.reporterName,
+		filedAt: createdAt.getTime()
+	}));
+}
+
+/** The site's changes after `after`, at most `limit`, in order, shaped for every audience. */
+export async function loadMessages(
+	db: Queryable,
+	siteId: string,
+	after: number,
+	limit: number
+): Promise<ProjectedMessage[]> {
+	const rows = await db
+		.select({
+			seq: events.seq,
+			type: events.type,
+			at: events.at,
+			ticketId: events.ticketId,
+			reason: events.reason,
+			data: events.data,
+			actorName: staffUsers.displayName
+		})
+		.from(events)
+		.leftJoin(staffUsers, eq(staffUsers.id, events.actorStaffId))
+		.where(and(eq(events.siteId, siteId), gt(events.seq, after)))
+		.orderBy(asc(events.seq))
+		.limit(limit);
+	const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((id) => id !== null))];
+	const records = new Map(
+		(ticketIds.length ? await ticketRecords(db, inArray(tickets.id, ticketIds)) : []).map((t) => [
+			t.id,
+			t
+		])
+	);
+	return rows.map((row) => {
+		const record = row.ticketId ? (records.get(row.ticketId) ?? null) : null;
+		const event: StaffEvent = {
+			type: row.type,
+			at: row.at.getTime(),
+			actorName: row.actorName,
+			reason: row.reason,
+			data: row.data
+		};
+		return {
+			seq: row.seq,
+			staff: { seq: row.seq, ticket: record && toStaffTicket(record), event },
+			staff_room: { seq: row.seq, ticket: record && toRoomTicket(record), event: null },
+			public: { seq: row.seq, ticket: record && toPublicTicket(record), event: null }
+		};
+	});
+}
+
+/** The last `seq` the site has committed (0 before its first event). */
+export async function headSeq(db: Queryable, siteId: string): Promise<number> {
+	const [stream] = await db
+		.select({ lastSeq: eventStreams.lastSeq })
+		.from(eventStreams)
+		.where(eq(eventStreams.siteId, siteId));
+	return stream?.lastSeq ?? 0;
+}
+
+/**
+ * Every open ticket and the `seq` they stand at, read in one snapshot of the database so that
+ * the two agree.
+ */
+export async function loadSnapshot<A extends Audience>(
+	db: Queryable,
+	siteId: string,
+	audience: A
+): Promise<StreamSnapshot<A>> {
+	return db.transaction(
+		async (tx) => {
+			const seq = await headSeq(tx, siteId);
+			const records = await ticketRecords(
+				tx,
+				and(eq(tickets.siteId, siteId), inArray(tickets.status, [...OPEN_STATUSES]))
+			);
+			const view =
+				audience === 'staff'
+					? toStaffTicket
+					: audience === 'staff_room'
+						? toRoomTicket
+						: toPublicTicket;
+			return { seq, tickets: records.map(view) } as StreamSnapshot<A>;
+		},
+		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+	);
+}
