@@ -29,6 +29,7 @@ test('a signed-in assistant sees the demo site: buildings, homes, residents, car
 	await expect(page.getByTestId('unit-count')).toHaveText('40');
 	expect(Number(await page.getByTestId('resident-count').textContent())).toBeGreaterThanOrEqual(40);
 	await expect(page.getByRole('cell', { name: /^R-\d{8}-\d{3}$/ }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: /^C-\d{8}-\d{3}$/ }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: '老人' }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: '1号楼1单元101室' })).toBeVisible();
 

@@ -1,16 +1,32 @@
 import { expect, test } from '@playwright/test';
+import { pairDemo } from './helpers.js';
 
-test('the kiosk offers every request type and a separate emergency button', async ({ page }) => {
+test('an unpaired browser is told how to pair, not shown a kiosk or a board', async ({ page }) => {
 	await page.goto('/kiosk');
+	await expect(page.getByRole('status')).toHaveText('本终端尚未配对，请联系物业管理处。');
+	await expect(page.getByRole('button', { name: /报修/ })).toHaveCount(0);
+	await page.goto('/display');
+	await expect(page.getByRole('heading', { name: '服务动态' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: '配对设备' })).toBeVisible();
+});
+
+test('the demo kiosk offers every request type and a separate emergency button', async ({
+	page
+}) => {
+	await pairDemo(page, 'kiosk');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请选择要办理的事项');
 	await expect(page.getByRole('button', { name: /紧急求助/ })).toBeVisible();
 	for (const label of ['报修', '投诉', '有偿服务', '咨询', '物品放行条', '其他求助', '我是访客']) {
 		await expect(page.getByRole('button', { name: new RegExp(label) })).toBeVisible();
 	}
-	await expect(page.getByRole('status')).toHaveText('本终端尚未配对，请联系物业管理处。');
+	await page.goto('/display');
+	await expect(page.getByRole('status')).toHaveText(
+		'本设备已配对为「自助服务终端」，不能在此使用。'
+	);
 });
 
 test('the wall display lists open tickets with nothing personal on it', async ({ page }) => {
+	await pairDemo(page, 'display');
 	const response = await page.goto('/display');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务动态');
 	await expect(page.getByText('锦绣花园')).toBeVisible();

@@ -18,14 +18,14 @@ test('the language toggle switches to English and this device remembers it', asy
 	await expect(page.getByRole('link', { name: /Staff console/ })).toBeVisible();
 
 	await page.goto('/kiosk');
-	await expect(page.getByRole('button', { name: /Repair/ })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lobby kiosk');
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Welcome. What can we help you with?'
+	await expect(page.getByRole('status')).toHaveText(
+		'This kiosk is not paired yet. Please ask the property office.'
 	);
 
 	await page.getByRole('button', { name: 'Switch language' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请选择要办理的事项');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('自助服务终端');
 });
 
 test.describe('without JavaScript', () => {
@@ -35,6 +35,6 @@ test.describe('without JavaScript', () => {
 		await page.goto('/display');
 		await page.getByRole('button', { name: '切换语言' }).click();
 		await expect(page).toHaveURL(/\/display$/);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service board');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wall display');
 	});
 });

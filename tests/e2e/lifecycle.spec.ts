@@ -1,31 +1,18 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { io } from 'socket.io-client';
+import { spawnServer } from './server-process.js';
 
 // These start their own server processes from the production build, each on its own port and
 // embedded database, to watch what a person running `npm start` would see.
 
-interface Started {
-	child: ChildProcessWithoutNullStreams;
-	output: () => string;
-	exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Started {
-	const child = spawn(process.execPath, ['server.ts'], {
-		env: { ...process.env, DATABASE_URL: '', ...env }
-	});
-	let output = '';
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-	return { child, output: () => output, exited };
-}
-
 const freshDir = () => mkdtempSync(join(tmpdir(), 'lobbydesk-life-'));
+
+// Always the embedded database: these watch a single process's own data directory.
+const startServer = (env: Record<string, string>) =>
+	spawnServer(Number(env.PORT), { HOST: '127.0.0.1', ...env });
 
 test.describe.configure({ mode: 'serial' });
 

@@ -4,19 +4,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { E2E_DATABASE, e2eDatabaseUrl } from './database.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 process.env.LOBBYDESK_DEMO = 'on';
+// Small, so a browser test can fall far enough behind to be sent a snapshot.
+process.env.LOBBYDESK_STREAM_MAX_REPLAY = '5';
 
 if (adminUrl) {
-	const name = 'lobbydesk_e2e';
+	const name = E2E_DATABASE;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`drop database if exists ${name} with (force)`);
 	await admin.unsafe(`create database ${name}`);
 	await admin.end();
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	process.env.DATABASE_URL = url.toString();
+	process.env.DATABASE_URL = e2eDatabaseUrl(adminUrl);
 } else {
 	delete process.env.DATABASE_URL;
 	process.env.LOBBYDESK_DATA_DIR = mkdtempSync(join(tmpdir(), 'lobbydesk-e2e-'));

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { ACCESS, ACTIONS, type Action } from '../../src/lib/domain/access.js';
+import { STAFF_ROLES, type StaffRole } from '../../src/lib/domain/vocabulary.js';
+import { openSocket, postForm, sessionCookie, subscribe } from './helpers.js';
+
+// Every cell of the access matrix, asked of the running server the way a browser asks it.
+
+const allowed = (role: StaffRole, action: Action) =>
+	(ACCESS[action] as readonly StaffRole[]).includes(role);
+
+/** How each action is tried, and what the server's answer means. */
+const PROBES: Record<
+	Action,
+	(
+		cookie: string,
+		baseURL: string,
+		request: import('@playwright/test').APIRequestContext
+	) => Promise<boolean>
+> = {
+	'console.open': async (cookie, _, request) =>
+		(await request.get('/console', { headers: { cookie }, maxRedirects: 0 })).status() === 200,
+	'archive.read': async (cookie, _, request) => {
+		const html = await (await request.get('/console', { headers: { cookie } })).text();
+		return html.includes('需特别关照的住户');
+	},
+	'staff.manage': async (cookie, _, request) => {
+		const status = (
+			await request.get('/console/staff', { headers: { cookie }, maxRedirects: 0 })
+		).status();
+		expect([200, 403]).toContain(status);
+		return status === 200;
+	},
+	'device.manage': async (cookie, _, request) => {
+		const status = (
+			await request.get('/console/devices', { headers: { cookie }, maxRedirects: 0 })
+		).status();
+		expect([200, 403]).toContain(status);
+		return status === 200;
+	},
+	// A ticket that does not exist: allowed roles are told it is not new (409), others 403.
+	'ticket.claim': async (cookie, baseURL, request) => {
+		const response = await postForm(
+			request,
+			baseURL,
+			'/console?/claim',
+			{ ticket: crypto.randomUUID() },
+			cookie
+		);
+		const status = response.status();
+		expect([409, 403]).toContain(status);
+		return status === 409;
+	},
+	'stream.staff': async (cookie, baseURL) => {
+		const socket = await openSocket(baseURL, cookie);
+		try {
+			return (await subscribe(socket, 'staff', null)).ok;
+		} finally {
+			socket.disconnect();
+		}
+	}
+};
+
+for (const role of STAFF_ROLES) {
+	test(`the access matrix holds for ${role}`, async ({ request, baseURL }) => {
+		const cookie = await sessionCookie(request, baseURL ?? '', role);
+		for (const action of ACTIONS) {
+			expect(await PROBES[action](cookie, baseURL ?? '', request), `${role} × ${action}`).toBe(
+				allowed(role, action)
+			);
+		}
+	});
+}
+
+test('without a session every console page and action sends people to sign in', async ({
+	request,
+	baseURL
+}) => {
+	for (const path of ['/console', '/console/staff', '/console/devices', '/console/account']) {
+		const response = await request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(303);
+		expect(response.headers().location).toContain('/console/sign-in');
+	}
+	const claim = await postForm(request, baseURL ?? '', '/console?/claim', {
+		ticket: crypto.randomUUID()
+	});
+	expect((await claim.json()) as { type: string }).toMatchObject({ type: 'redirect' });
+});

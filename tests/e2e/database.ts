@@ -1,0 +1,8 @@
+/** The Postgres database the browser tests' server uses when TEST_DATABASE_URL is set. */
+export const E2E_DATABASE = 'lobbydesk_e2e';
+
+export function e2eDatabaseUrl(adminUrl: string): string {
+	const url = new URL(adminUrl);
+	url.pathname = `/${E2E_DATABASE}`;
+	return url.toString();
+}

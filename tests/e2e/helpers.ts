@@ -1,0 +1,90 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events.js';
+import type { Audience, StreamMessage, SubscribeReply } from '../../src/lib/realtime/stream.js';
+
+export const PASSWORD = 'lobbydesk';
+
+/** Signs in through the page, as a person would. */
+export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+	await page.goto('/console/sign-in');
+	await page.getByLabel('用户名').fill(username);
+	await page.getByLabel('密码').fill(password);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** Makes this browser the demo kiosk or display with the home page's demo button. */
+export async function pairDemo(page: Page, kind: 'kiosk' | 'display'): Promise<void> {
+	await page.goto('/');
+	await page
+		.getByRole('button', {
+			name: kind === 'kiosk' ? '演示：把本机用作自助终端' : '演示：把本机用作大厅显示屏'
+		})
+		.click();
+	await expect(page).toHaveURL(kind === 'kiosk' ? /\/kiosk$/ : /\/display$/);
+}
+
+/** A form post as the browser sends it (SvelteKit refuses cross-site form posts). */
+export async function postForm(
+	request: APIRequestContext,
+	baseURL: string,
+	path: string,
+	form: Record<string, string>,
+	cookie?: string
+) {
+	return request.post(new URL(path, baseURL).toString(), {
+		form,
+		headers: { origin: baseURL, ...(cookie ? { cookie } : {}), 'x-sveltekit-action': 'true' },
+		maxRedirects: 0
+	});
+}
+
+/** Signs in over HTTP and returns the session cookie header. */
+export async function sessionCookie(
+	request: APIRequestContext,
+	baseURL: string,
+	username: string,
+	password = PASSWORD
+): Promise<string> {
+	const response = await postForm(request, baseURL, '/console/sign-in', { username, password });
+	const setCookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie');
+	const cookie = /lobbydesk_session=[^;]+/.exec(setCookie?.value ?? '')?.[0];
+	if (!cookie) throw new Error(`sign-in as ${username} failed: ${response.status()}`);
+	return cookie;
+}
+
+/** The cookie header a paired page holds. */
+export async function cookieHeader(page: Page): Promise<string> {
+	const cookies = await page.context().cookies();
+	return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & {
+	received: StreamMessage[];
+};
+
+/** A socket.io-client in this test process, presenting the given cookies like a browser would. */
+export async function openSocket(baseURL: string, cookie?: string): Promise<TestSocket> {
+	const socket = io(baseURL, {
+		transports: ['websocket'],
+		reconnection: false,
+		extraHeaders: cookie ? { cookie } : {}
+	}) as TestSocket;
+	socket.received = [];
+	socket.on('stream', (message) => socket.received.push(message));
+	await new Promise<void>((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+	return socket;
+}
+
+export async function subscribe<A extends Audience>(
+	socket: TestSocket,
+	audience: A,
+	after: number | null
+): Promise<SubscribeReply<A>> {
+	const reply = await socket.timeout(5_000).emitWithAck('stream:subscribe', { audience, after });
+	return reply as SubscribeReply<A>;
+}
