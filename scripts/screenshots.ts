@@ -40,21 +40,41 @@ try {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 	});
-	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	const shots: [string, string][] = [
-		['home', '/'],
-		['kiosk', '/kiosk'],
-		['display', '/display']
-	];
-	for (const [name, path] of shots) {
-		await page.goto(BASE + path);
-		await page.screenshot({ path: join(OUT, `${name}.png`) });
+	const viewport = { width: 1280, height: 800 };
+	const page = await browser.newPage({ viewport });
+	await page.goto(BASE);
+	await page.screenshot({ path: join(OUT, 'home.png') });
+
+	// The kiosk and the display, each in a browser of its own paired with the demo buttons.
+	for (const [name, button] of [
+		['kiosk', '演示：把本机用作自助终端'],
+		['display', '演示：把本机用作大厅显示屏']
+	] as const) {
+		const device = await browser.newPage({ viewport });
+		await device.goto(BASE);
+		await device.getByRole('button', { name: button }).click();
+		await device.waitForURL(`${BASE}/${name}`);
+		await device.waitForTimeout(500);
+		await device.screenshot({ path: join(OUT, `${name}.png`) });
+		await device.close();
 	}
+
+	await page.goto(`${BASE}/console/sign-in`);
+	await page.getByLabel('用户名').fill('admin');
+	await page.getByLabel('密码').fill('lobbydesk');
+	await page.getByRole('button', { name: '登录' }).click();
+	await page.waitForURL(`${BASE}/console`);
+	await page.goto(`${BASE}/console/devices`);
+	await page.screenshot({ path: join(OUT, 'devices.png') });
+	await page.goto(`${BASE}/console/account`);
+	await page.getByRole('button', { name: '退出登录' }).click();
+
 	await page.goto(`${BASE}/console/sign-in`);
 	await page.getByLabel('用户名').fill('assistant');
 	await page.getByLabel('密码').fill('lobbydesk');
 	await page.getByRole('button', { name: '登录' }).click();
 	await page.waitForURL(`${BASE}/console`);
+	await page.waitForTimeout(500);
 	await page.screenshot({ path: join(OUT, 'console.png') });
 	await browser.close();
 	console.log(`Screenshots written to ${OUT}/`);

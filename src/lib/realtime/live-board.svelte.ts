@@ -1,20 +1,20 @@
 import type { Socket } from 'socket.io-client';
 import { OPEN_STATUSES } from '../domain/public-ticket.js';
 import type { ClientToServerEvents, ServerToClientEvents } from './events.js';
-import type {
-	Audience,
-	StaffEvent,
-	StreamMessage,
-	StreamSnapshot,
-	SubscribeReply,
-	TicketFor
+import {
+	FEED_LENGTH,
+	type Audience,
+	type StaffEvent,
+	type StreamMessage,
+	type StreamSnapshot,
+	type SubscribeReply,
+	type TicketFor
 } from './stream.js';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 export type AccessEnded = 'device-revoked' | 'session-ended';
 
 const OPEN: readonly string[] = OPEN_STATUSES;
-const FEED_LENGTH = 30;
 
 /**
  * The open tickets of one site as one audience sees them, kept exact over Socket.IO: it starts
@@ -42,9 +42,11 @@ export class LiveBoard<A extends Audience> {
 
 	constructor(
 		private readonly audience: A,
-		snapshot: StreamSnapshot<A>
+		snapshot: StreamSnapshot<A>,
+		feed: StaffEvent[] = []
 	) {
 		this.#reset(snapshot);
+		this.feed = feed.slice(0, FEED_LENGTH);
 	}
 
 	/** Opens the socket; returns the function that closes it (for `onMount`). */

@@ -69,3 +69,6 @@ export type SubscribeReply<A extends Audience = Audience> =
 
 /** Beyond this many missed changes a client gets a snapshot instead of the changes. */
 export const MAX_REPLAY = 500;
+
+/** How many of the latest changes the console's activity feed shows. */
+export const FEED_LENGTH = 30;

@@ -109,6 +109,17 @@ export async function loadMessages(
 	});
 }
 
+/** The site's latest changes for the console's activity feed, newest first. */
+export async function recentEvents(
+	db: Queryable,
+	siteId: string,
+	limit: number
+): Promise<StaffEvent[]> {
+	const head = await headSeq(db, siteId);
+	const messages = await loadMessages(db, siteId, Math.max(0, head - limit), limit);
+	return messages.map((m) => m.staff.event).reverse();
+}
+
 /** The last `seq` the site has committed (0 before its first event). */
 export async function headSeq(db: Queryable, siteId: string): Promise<number> {
 	const [stream] = await db

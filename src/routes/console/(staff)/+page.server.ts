@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '#lib/domain/access.js';
 import { requirePermission, requireStaff } from '#lib/server/auth/guard.js';
-import { loadSnapshot } from '#lib/server/realtime/projections.js';
+import { FEED_LENGTH } from '#lib/realtime/stream.js';
+import { loadSnapshot, recentEvents } from '#lib/server/realtime/projections.js';
 import { app } from '#lib/server/runtime.js';
 import { siteOverview } from '#lib/server/site-overview.js';
 import { claimTicket } from '#lib/server/ticket-actions.js';
@@ -10,14 +11,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
 	requireStaff(locals, url);
 	const { site, role } = await parent();
-	if (!site) return { overview: null, board: null };
+	if (!site) return { overview: null, board: null, feed: [] };
 	const { db } = app();
 	const withArchive = can(role, 'archive.read');
-	const [overview, board] = await Promise.all([
+	const live = can(role, 'stream.staff');
+	const [overview, board, feed] = await Promise.all([
 		siteOverview(db, site.id, { withArchive }),
-		can(role, 'stream.staff') ? loadSnapshot(db, site.id, 'staff') : null
+		live ? loadSnapshot(db, site.id, 'staff') : null,
+		live ? recentEvents(db, site.id, FEED_LENGTH) : []
 	]);
-	return { overview, board };
+	return { overview, board, feed };
 };
 
 export const actions: Actions = {
