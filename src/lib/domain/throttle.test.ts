@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_RULE, afterFailure, lockedUntil, type ThrottleState } from './throttle.js';
+import {
+	ACCOUNT_RULE,
+	afterFailure,
+	afterForgiven,
+	lockedUntil,
+	type ThrottleState
+} from './throttle.js';
 
 const MINUTE = 60_000;
 const t0 = Date.UTC(2026, 10, 22, 2, 0);
@@ -28,6 +34,17 @@ describe('sign-in throttling', () => {
 		const again = afterFailure(served, ACCOUNT_RULE, t0 + 20 * MINUTE);
 		expect(again.failures).toBe(1);
 		expect(lockedUntil(again, t0 + 20 * MINUTE)).toBeNull();
+	});
+
+	it('takes back an attempt counted in advance that succeeded, lifting a lock it caused', () => {
+		const fifth = fail(5);
+		if (!fifth) throw new Error('no state');
+		const forgiven = afterForgiven(fifth, ACCOUNT_RULE);
+		expect(forgiven.failures).toBe(4);
+		expect(lockedUntil(forgiven, t0 + MINUTE)).toBeNull();
+		expect(
+			afterForgiven({ failures: 0, windowStart: t0, lockedUntil: null }, ACCOUNT_RULE).failures
+		).toBe(0);
 	});
 
 	it('never locks before the limit, and always names a time in the future when it does', () => {

@@ -51,3 +51,13 @@ export function afterFailure(
 		lockedUntil: failures >= rule.maxFailures ? now + rule.lockMs : null
 	};
 }
+
+/** The state after an attempt counted in advance turned out to be a success. */
+export function afterForgiven(state: ThrottleState, rule: ThrottleRule): ThrottleState {
+	const failures = Math.max(0, state.failures - 1);
+	return {
+		failures,
+		windowStart: state.windowStart,
+		lockedUntil: failures >= rule.maxFailures ? state.lockedUntil : null
+	};
+}

@@ -8,7 +8,7 @@ import {
 } from '#lib/server/devices.js';
 import { setDeviceCookie } from '#lib/server/auth/cookies.js';
 import { ADDRESS_RULE } from '#lib/domain/throttle.js';
-import { recordFailure, throttledUntil } from '#lib/server/auth/throttle-store.js';
+import { claimAttempt, forgiveAttempt } from '#lib/server/auth/throttle-store.js';
 import { app } from '#lib/server/runtime.js';
 import { defaultSite } from '#lib/server/sites.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,15 +31,12 @@ export const actions: Actions = {
 
 		const { db } = app();
 		// Guessing codes from one address is throttled like guessing passwords.
-		const key = `pair-ip:${getClientAddress()}`;
-		if (await throttledUntil(db, [key], new Date())) {
-			return fail(429, { values, error: 'pairTooManyTries' as const });
-		}
+		const address = { key: `pair-ip:${getClientAddress()}`, rule: ADDRESS_RULE };
+		const claim = await claimAttempt(db, [address], new Date());
+		if (claim.refusedUntil) return fail(429, { values, error: 'pairTooManyTries' as const });
 		const paired = await pairDevice(db, code);
-		if (!paired) {
-			await recordFailure(db, [{ key, rule: ADDRESS_RULE }], new Date());
-			return fail(400, { values, error: 'pairCodeInvalid' as const });
-		}
+		if (!paired) return fail(400, { values, error: 'pairCodeInvalid' as const });
+		await forgiveAttempt(db, [address]);
 		setDeviceCookie(cookies, url, paired.token);
 		redirect(303, faceOf(paired.device));
 	},

@@ -3,7 +3,7 @@ import { ACCOUNT_RULE, ADDRESS_RULE } from '../../domain/throttle.js';
 import type { Queryable } from '../db/client.js';
 import { staffUsers } from '../db/schema/index.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { clearThrottle, recordFailure, throttledUntil } from './throttle-store.js';
+import { claimAttempt, clearThrottle, forgiveAttempt } from './throttle-store.js';
 
 /** Verified against when the name is unknown, so a wrong name costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -38,32 +38,27 @@ export type SignInResult =
 
 /**
  * Checks a sign-in against the throttles of the account and of the address it comes from, then
- * the password. Failures count against both; a success clears the account's count.
+ * the password. Each attempt counts against both before the password is checked (so a burst of
+ * parallel guesses gets no more tries than a slow one); a success takes its count back and
+ * clears the account's.
  */
 export async function signIn(
 	db: Queryable,
 	input: { username: string; password: string; address: string; now?: Date }
 ): Promise<SignInResult> {
 	const now = input.now ?? new Date();
-	const accountKey = `user:${normalizeUsername(input.username)}`;
-	const addressKey = `ip:${input.address}`;
-	const until = await throttledUntil(db, [accountKey, addressKey], now);
-	if (until) return { ok: false, reason: 'throttled', until };
+	const account = { key: `user:${normalizeUsername(input.username)}`, rule: ACCOUNT_RULE };
+	const address = { key: `ip:${input.address}`, rule: ADDRESS_RULE };
+	const claim = await claimAttempt(db, [account, address], now);
+	if (claim.refusedUntil) return { ok: false, reason: 'throttled', until: claim.refusedUntil };
 
 	const user = await authenticate(db, input.username, input.password);
 	if (user) {
-		await clearThrottle(db, accountKey);
+		await clearThrottle(db, account.key);
+		await forgiveAttempt(db, [address]);
 		return { ok: true, userId: user.id };
 	}
-	const locked = await recordFailure(
-		db,
-		[
-			{ key: accountKey, rule: ACCOUNT_RULE },
-			{ key: addressKey, rule: ADDRESS_RULE }
-		],
-		now
-	);
-	return locked
-		? { ok: false, reason: 'throttled', until: locked }
+	return claim.lockedUntil
+		? { ok: false, reason: 'throttled', until: claim.lockedUntil }
 		: { ok: false, reason: 'wrong' };
 }

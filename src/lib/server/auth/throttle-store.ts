@@ -1,48 +1,76 @@
-import { eq, inArray } from 'drizzle-orm';
-import { afterFailure, lockedUntil, type ThrottleRule } from '../../domain/throttle.js';
+import { eq } from 'drizzle-orm';
+import {
+	afterFailure,
+	afterForgiven,
+	lockedUntil,
+	type ThrottleRule,
+	type ThrottleState
+} from '../../domain/throttle.js';
 import type { Queryable } from '../db/client.js';
 import { signInThrottles } from '../db/schema/index.js';
 
-/** The latest time any of these keys is locked until, or null when none is locked. */
-export async function throttledUntil(
-	db: Queryable,
-	keys: string[],
-	now: Date
-): Promise<Date | null> {
-	const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
-	const until = rows
-		.map((row) => lockedUntil(stateOf(row), now.getTime()))
-		.filter((t): t is number => t !== null);
-	return until.length ? new Date(Math.max(...until)) : null;
+export interface ThrottleEntry {
+	key: string;
+	rule: ThrottleRule;
 }
 
-/** Counts one failure against each key; returns when the keys are now locked until, if they are. */
-export async function recordFailure(
+export type AttemptClaim =
+	/** Refused without trying: a key is locked until then. */
+	| { refusedUntil: Date }
+	/** Counted as a failure in advance; `lockedUntil` when this very attempt locked a key. */
+	| { refusedUntil: null; lockedUntil: Date | null };
+
+/**
+ * Counts an attempt against every key before the secret is checked, under row locks, so that a
+ * burst of simultaneous attempts cannot all slip past the limit. A success is forgiven
+ * afterwards (`forgiveAttempt`).
+ */
+export async function claimAttempt(
 	db: Queryable,
-	entries: { key: string; rule: ThrottleRule }[],
+	entries: ThrottleEntry[],
 	now: Date
-): Promise<Date | null> {
+): Promise<AttemptClaim> {
 	return db.transaction(async (tx) => {
+		const states = new Map<string, ThrottleState | null>();
+		for (const { key } of entries) {
+			// A row to lock even for a key never seen: simultaneous first attempts queue on it.
+			await tx
+				.insert(signInThrottles)
+				.values({ key, failures: 0, windowStart: now, lockedUntil: null })
+				.onConflictDoNothing();
+			const [row] = await tx
+				.select()
+				.from(signInThrottles)
+				.where(eq(signInThrottles.key, key))
+				.for('update');
+			states.set(key, row ? stateOf(row) : null);
+		}
+		const refused = [...states.values()]
+			.map((state) => lockedUntil(state, now.getTime()))
+			.filter((t): t is number => t !== null);
+		if (refused.length) return { refusedUntil: new Date(Math.max(...refused)) };
+
 		let latest: number | null = null;
+		for (const { key, rule } of entries) {
+			const next = afterFailure(states.get(key), rule, now.getTime());
+			await save(tx, key, next);
+			if (next.lockedUntil !== null) latest = Math.max(latest ?? 0, next.lockedUntil);
+		}
+		return { refusedUntil: null, lockedUntil: latest === null ? null : new Date(latest) };
+	});
+}
+
+/** Takes back one attempt counted by `claimAttempt` that succeeded. */
+export async function forgiveAttempt(db: Queryable, entries: ThrottleEntry[]): Promise<void> {
+	await db.transaction(async (tx) => {
 		for (const { key, rule } of entries) {
 			const [row] = await tx
 				.select()
 				.from(signInThrottles)
 				.where(eq(signInThrottles.key, key))
 				.for('update');
-			const next = afterFailure(row ? stateOf(row) : null, rule, now.getTime());
-			const values = {
-				failures: next.failures,
-				windowStart: new Date(next.windowStart),
-				lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil)
-			};
-			await tx
-				.insert(signInThrottles)
-				.values({ key, ...values })
-				.onConflictDoUpdate({ target: signInThrottles.key, set: values });
-			if (next.lockedUntil !== null) latest = Math.max(latest ?? 0, next.lockedUntil);
+			if (row) await save(tx, key, afterForgiven(stateOf(row), rule));
 		}
-		return latest === null ? null : new Date(latest);
 	});
 }
 
@@ -50,7 +78,19 @@ export async function clearThrottle(db: Queryable, key: string): Promise<void> {
 	await db.delete(signInThrottles).where(eq(signInThrottles.key, key));
 }
 
-function stateOf(row: typeof signInThrottles.$inferSelect) {
+async function save(tx: Queryable, key: string, state: ThrottleState): Promise<void> {
+	const values = {
+		failures: state.failures,
+		windowStart: new Date(state.windowStart),
+		lockedUntil: state.lockedUntil === null ? null : new Date(state.lockedUntil)
+	};
+	await tx
+		.insert(signInThrottles)
+		.values({ key, ...values })
+		.onConflictDoUpdate({ target: signInThrottles.key, set: values });
+}
+
+function stateOf(row: typeof signInThrottles.$inferSelect): ThrottleState {
 	return {
 		failures: row.failures,
 		windowStart: row.windowStart.getTime(),
