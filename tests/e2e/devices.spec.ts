@@ -108,3 +108,21 @@ test('revoking the display cuts it off live; afterwards it is just an unpaired b
 	await display.reload();
 	await expect(display.getByRole('status')).toHaveText('本终端尚未配对，请联系物业管理处。');
 });
+
+test('a kiosk left open shows online, and revoking it turns it back into an unpaired screen at once', async ({
+	browser
+}) => {
+	const kiosk = await open(browser);
+	await kiosk.goto('/');
+	await kiosk.getByRole('button', { name: '演示：把本机用作自助终端' }).click();
+	await expect(kiosk.getByRole('button', { name: /报修/ })).toBeVisible();
+
+	await admin.goto('/console/devices');
+	const row = admin.locator('tr[data-device="演示终端 Demo kiosk"]');
+	await expect(row).toContainText('在线');
+	await row.getByRole('button', { name: '停用' }).click();
+	await expect(row).toContainText('已停用');
+
+	await expect(kiosk.getByRole('status')).toHaveText('本终端尚未配对，请联系物业管理处。');
+	await expect(kiosk.getByRole('button', { name: /报修/ })).toHaveCount(0);
+});

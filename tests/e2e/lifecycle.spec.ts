@@ -60,6 +60,20 @@ test('outside demo mode there is no default password: one admin, a random passwo
 		expect(server.output()).not.toContain('lobbydesk ');
 		const password = /admin {2}(\S{16}) {2}\(shown once\)/.exec(server.output())?.[1];
 		expect(password).toBeTruthy();
+		// No demo shortcut: a device becomes a kiosk or display only by pairing.
+		const home = await (await fetch('http://127.0.0.1:4392/')).text();
+		expect(home).not.toContain('/pair?/demo');
+		const demo = await fetch('http://127.0.0.1:4392/pair?/demo', {
+			method: 'POST',
+			headers: {
+				origin: 'http://127.0.0.1:4392',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: 'kind=display',
+			redirect: 'manual'
+		});
+		expect(demo.status).toBe(404);
+		expect(demo.headers.get('set-cookie') ?? '').not.toContain('lobbydesk_device');
 	} finally {
 		server.child.kill('SIGTERM');
 		await server.exited;

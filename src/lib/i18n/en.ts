@@ -34,7 +34,6 @@ export const en: Messages = {
 	displayNoTickets: 'No open requests right now',
 	displayWaiting: 'Waiting',
 
-	connectionConnecting: 'Connecting…',
 	connectionReconnecting: 'Connection lost. Reconnecting…',
 	displayRevoked: 'This display has been switched off',
 	deviceWrongFace: (p) =>

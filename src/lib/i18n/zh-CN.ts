@@ -36,7 +36,6 @@ export const zhCN = {
 	displayNoTickets: '当前没有待处理的工单',
 	displayWaiting: '已等待',
 
-	connectionConnecting: '正在连接…',
 	connectionReconnecting: '连接中断，正在重新连接…',
 	displayRevoked: '本显示屏已被停用',
 	deviceWrongFace: (p: { other: string }) => `本设备已配对为「${p.other}」，不能在此使用。`,
