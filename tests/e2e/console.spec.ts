@@ -37,8 +37,14 @@ test('a signed-in assistant sees the demo site: buildings, homes, residents, car
 	await expect(page.getByTestId('signed-in-as')).toHaveText('王芳 (Customer-service assistant)');
 	await expect(page.getByRole('cell', { name: 'Bldg 1, Entr. 1, Rm 101' })).toBeVisible();
 
+	// A second tab of the same browser is live too, and is told when the session ends.
+	const otherTab = await page.context().newPage();
+	await otherTab.goto('/console');
+	await expect(otherTab.getByTestId('live-count')).toBeVisible();
+
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL(/\/console\/sign-in$/);
+	await expect(otherTab.getByText('Your session has ended. Please sign in again.')).toBeVisible();
 	await page.goto('/console');
 	await expect(page).toHaveURL(/\/console\/sign-in/);
 });

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	createSession,
 	generateSessionToken,
-	invalidateSession,
 	SESSION_LIFETIME_MS,
 	sessionIdOf,
 	validateSessionToken
 } from '../../src/lib/server/auth/session.js';
 import { sessions, staffUsers } from '../../src/lib/server/db/schema/index.js';
+import { endSessions } from '../../src/lib/server/staff.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
@@ -63,7 +63,7 @@ describe('staff sessions', () => {
 	it('end when signed out', async () => {
 		const token = generateSessionToken();
 		const session = await createSession(database.db, token, userId);
-		await invalidateSession(database.db, session.id);
+		await endSessions(database.db, userId, { only: [session.id] });
 		expect((await validateSessionToken(database.db, token)).user).toBeNull();
 	});
 

@@ -124,27 +124,32 @@ export class LiveBoard<A extends Audience> {
 		this.#queue = [];
 		let seq = this.seq;
 		let changed = false;
+		let gap = false;
 		const feed: StaffEvent[] = [];
 		for (let i = 0; i < queue.length; i++) {
 			const message = queue[i]!;
 			if (message.seq <= seq) continue;
 			if (message.seq > seq + 1) {
+				// Something is missing: keep the rest and ask for what came after `seq`.
 				this.#queue = queue.slice(i);
-				this.#subscribe();
+				gap = true;
 				break;
 			}
 			seq = message.seq;
 			if (message.ticket) {
 				changed = true;
-				if (OPEN.includes(message.ticket.status))
+				if (OPEN.includes(message.ticket.status)) {
 					this.#bySerial.set(message.ticket.serial, message.ticket);
-				else this.#bySerial.delete(message.ticket.serial);
+				} else {
+					this.#bySerial.delete(message.ticket.serial);
+				}
 			}
 			if (message.event) feed.push(message.event);
 		}
 		this.seq = seq;
 		if (changed) this.#publish();
 		if (feed.length) this.feed = [...feed.reverse(), ...this.feed].slice(0, FEED_LENGTH);
+		if (gap) this.#subscribe();
 	}
 
 	#reset(snapshot: StreamSnapshot<A>): void {

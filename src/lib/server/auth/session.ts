@@ -92,7 +92,3 @@ export async function validateSessionToken(
 	}
 	return { session, user, renewed };
 }
-
-export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
-	await db.delete(sessions).where(eq(sessions.id, sessionId));
-}
