@@ -85,3 +85,24 @@ test('without a session every console page and action sends people to sign in', 
 	});
 	expect((await claim.json()) as { type: string }).toMatchObject({ type: 'redirect' });
 });
+
+test('a malformed id in any console action is refused plainly, never a server error', async ({
+	request,
+	baseURL
+}) => {
+	const base = baseURL ?? '';
+	const admin = await sessionCookie(request, base, 'admin');
+	const assistant = await sessionCookie(request, base, 'assistant');
+	const tries: [string, Record<string, string>, string][] = [
+		['/console?/claim', { ticket: "1' or '1'='1" }, assistant],
+		['/console/staff?/role', { user: 'not-a-uuid', role: 'guard' }, admin],
+		['/console/staff?/disable', { user: '<script>', disabled: 'true' }, admin],
+		['/console/devices?/renew', { device: '42' }, admin],
+		['/console/devices?/revoke', { device: '' }, admin]
+	];
+	for (const [path, form, cookie] of tries) {
+		const response = await postForm(request, base, path, form, cookie);
+		expect(response.status(), path).toBeLessThan(500);
+		expect(response.status(), path).toBeGreaterThanOrEqual(400);
+	}
+});

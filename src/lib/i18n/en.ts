@@ -100,6 +100,7 @@ export const en: Messages = {
 	accountEndOthers: 'Sign out everywhere else',
 	passwordCurrentRequired: 'Enter your current password',
 	passwordCurrentWrong: 'Your current password is not right',
+	passwordTooManyTries: 'Too many tries. Please wait 15 minutes',
 	passwordMismatch: 'The two new passwords differ',
 	passwordTooShort: 'The new password needs at least 8 characters',
 	passwordTooLong: 'The new password is too long',

@@ -101,6 +101,7 @@ export const zhCN = {
 	accountEndOthers: '退出其他所有设备',
 	passwordCurrentRequired: '请输入当前密码',
 	passwordCurrentWrong: '当前密码不正确',
+	passwordTooManyTries: '尝试次数过多，请 15 分钟后再试',
 	passwordMismatch: '两次输入的新密码不一致',
 	passwordTooShort: '新密码至少需要 8 位',
 	passwordTooLong: '新密码太长了',

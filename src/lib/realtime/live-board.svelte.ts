@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { OPEN_STATUSES } from '../domain/public-ticket.js';
 import type { ClientToServerEvents, ServerToClientEvents } from './events.js';
+import { StreamApplier } from './stream-applier.js';
 import {
 	FEED_LENGTH,
 	type Audience,
@@ -14,12 +14,13 @@ import {
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 export type AccessEnded = 'device-revoked' | 'session-ended';
 
-const OPEN: readonly string[] = OPEN_STATUSES;
+const RETRY_MS = 2_000;
 
 /**
  * The open tickets of one site as one audience sees them, kept exact over Socket.IO: it starts
- * from the page's snapshot, subscribes from that `seq`, applies each change once and in order,
- * asks again from its last `seq` after any gap or reconnect, and applies bursts in one frame.
+ * from the page's snapshot, subscribes from that `seq`, lets `StreamApplier` apply each change
+ * once and in order, asks again after any gap or reconnect, and publishes bursts in one frame.
+ * It keeps trying until the server answers; only a revoked device or an ended session stops it.
  */
 export class LiveBoard<A extends Audience> {
 	tickets = $state.raw<TicketFor<A>[]>([]);
@@ -29,15 +30,12 @@ export class LiveBoard<A extends Audience> {
 	ended = $state<AccessEnded | null>(null);
 	/** Server clock minus this browser's clock, in ms. */
 	clockOffset = $state(0);
-	/** The last change applied. */
-	seq = $state(0);
 
-	// Plain, not reactive: changes are published to `tickets` once per batch.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#bySerial = new Map<string, TicketFor<A>>();
-	#queue: StreamMessage<A>[] = [];
+	#applier: StreamApplier<TicketFor<A>>;
+	#inbox: StreamMessage<A>[] = [];
 	#subscribing = false;
 	#frame: number | null = null;
+	#retry: ReturnType<typeof setTimeout> | null = null;
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
 	constructor(
@@ -45,8 +43,14 @@ export class LiveBoard<A extends Audience> {
 		snapshot: StreamSnapshot<A>,
 		feed: StaffEvent[] = []
 	) {
-		this.#reset(snapshot);
+		this.#applier = new StreamApplier(snapshot);
 		this.feed = feed.slice(0, FEED_LENGTH);
+		this.#publish();
+	}
+
+	/** The last change applied. */
+	get seq(): number {
+		return this.#applier.seq;
 	}
 
 	/** Opens the socket; returns the function that closes it (for `onMount`). */
@@ -64,18 +68,33 @@ export class LiveBoard<A extends Audience> {
 			socket.on('hello', ({ serverTime }) => (this.clockOffset = serverTime - Date.now()));
 			socket.on('connect', () => this.#subscribe());
 			socket.on('disconnect', () => this.#lost());
-			socket.on('connect_error', () => this.#lost());
-			socket.on('stream', (message) => this.#receive(message as StreamMessage<A>));
-			socket.on('access:ended', (reason) => {
-				this.ended = reason;
-				socket.disconnect();
+			socket.on('connect_error', () => {
+				this.#lost();
+				// A refused handshake is not retried by Socket.IO itself: try again later.
+				if (!socket.active) this.#later(() => socket.connect());
 			});
+			socket.on('stream', (message) => this.#receive(message as StreamMessage<A>));
+			socket.on('access:ended', (reason) => this.#end(reason));
 		});
 		return () => {
 			closed = true;
 			this.#socket?.disconnect();
 			if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+			if (this.#retry !== null) clearTimeout(this.#retry);
 		};
+	}
+
+	#later(action: () => void): void {
+		if (this.#retry !== null) clearTimeout(this.#retry);
+		this.#retry = setTimeout(() => {
+			this.#retry = null;
+			if (!this.ended) action();
+		}, RETRY_MS);
+	}
+
+	#end(reason: AccessEnded): void {
+		this.ended = reason;
+		this.#socket?.disconnect();
 	}
 
 	#lost(): void {
@@ -84,7 +103,7 @@ export class LiveBoard<A extends Audience> {
 
 	#subscribe(): void {
 		const socket = this.#socket;
-		if (!socket) return;
+		if (!socket?.connected) return;
 		this.#subscribing = true;
 		socket.emit('stream:subscribe', { audience: this.audience, after: this.seq }, (reply) =>
 			this.#subscribed(reply as SubscribeReply<A>)
@@ -94,22 +113,22 @@ export class LiveBoard<A extends Audience> {
 	#subscribed(reply: SubscribeReply<A>): void {
 		this.#subscribing = false;
 		if (!reply.ok) {
-			this.ended = reply.error === 'forbidden' ? 'device-revoked' : 'session-ended';
-			this.#socket?.disconnect();
+			if (reply.error === 'unavailable') this.#later(() => this.#subscribe());
+			else this.#end(reply.error === 'forbidden' ? 'device-revoked' : 'session-ended');
 			return;
 		}
 		if ('snapshot' in reply) {
-			this.#reset(reply.snapshot);
-			this.#queue = this.#queue.filter((m) => m.seq > reply.snapshot.seq);
+			this.#applier.reset(reply.snapshot);
+			this.#publish();
 		} else {
-			this.#queue = [...reply.replay, ...this.#queue];
+			this.#inbox.push(...reply.replay);
 		}
 		this.connection = 'live';
 		this.#flush();
 	}
 
 	#receive(message: StreamMessage<A>): void {
-		this.#queue.push(message);
+		this.#inbox.push(message);
 		// While a subscription is answering, its replay comes first; live messages wait.
 		if (this.#subscribing || this.#frame !== null) return;
 		this.#frame = requestAnimationFrame(() => {
@@ -118,48 +137,16 @@ export class LiveBoard<A extends Audience> {
 		});
 	}
 
-	/** Applies the queued changes in `seq` order, once each; a gap asks the server again. */
 	#flush(): void {
-		const queue = this.#queue.sort((a, b) => a.seq - b.seq);
-		this.#queue = [];
-		let seq = this.seq;
-		let changed = false;
-		let gap = false;
-		const feed: StaffEvent[] = [];
-		for (let i = 0; i < queue.length; i++) {
-			const message = queue[i]!;
-			if (message.seq <= seq) continue;
-			if (message.seq > seq + 1) {
-				// Something is missing: keep the rest and ask for what came after `seq`.
-				this.#queue = queue.slice(i);
-				gap = true;
-				break;
-			}
-			seq = message.seq;
-			if (message.ticket) {
-				changed = true;
-				if (OPEN.includes(message.ticket.status)) {
-					this.#bySerial.set(message.ticket.serial, message.ticket);
-				} else {
-					this.#bySerial.delete(message.ticket.serial);
-				}
-			}
-			if (message.event) feed.push(message.event);
+		const result = this.#applier.offer(this.#inbox.splice(0));
+		if (result.changed) this.#publish();
+		if (result.events.length) {
+			this.feed = [...result.events.reverse(), ...this.feed].slice(0, FEED_LENGTH);
 		}
-		this.seq = seq;
-		if (changed) this.#publish();
-		if (feed.length) this.feed = [...feed.reverse(), ...this.feed].slice(0, FEED_LENGTH);
-		if (gap) this.#subscribe();
-	}
-
-	#reset(snapshot: StreamSnapshot<A>): void {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		this.#bySerial = new Map(snapshot.tickets.map((t) => [t.serial, t]));
-		this.seq = snapshot.seq;
-		this.#publish();
+		if (result.gap && !this.#subscribing) this.#subscribe();
 	}
 
 	#publish(): void {
-		this.tickets = [...this.#bySerial.values()].sort((a, b) => a.filedAt - b.filedAt);
+		this.tickets = [...this.#applier.tickets.values()].sort((a, b) => a.filedAt - b.filedAt);
 	}
 }

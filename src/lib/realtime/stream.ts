@@ -65,7 +65,8 @@ export interface SubscribeRequest {
 export type SubscribeReply<A extends Audience = Audience> =
 	| { ok: true; siteId: string; replay: StreamMessage<A>[] }
 	| { ok: true; siteId: string; snapshot: StreamSnapshot<A> }
-	| { ok: false; error: 'unauthenticated' | 'forbidden' };
+	/** `unavailable`: the server could not answer just now; ask again shortly. */
+	| { ok: false; error: 'unauthenticated' | 'forbidden' | 'unavailable' };
 
 /** Beyond this many missed changes a client gets a snapshot instead of the changes. */
 export const MAX_REPLAY = 500;

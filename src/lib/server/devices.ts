@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DeviceKind, DisplayAudience } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { devices } from './db/schema/index.js';
@@ -175,9 +175,7 @@ export async function validateDeviceToken(
 
 /** Marks devices with a live socket as seen, so the console can say which are online. */
 export async function markDevicesSeen(db: Queryable, deviceIds: string[], now = new Date()) {
-	for (const id of deviceIds) {
-		await db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, id));
-	}
+	await db.update(devices).set({ lastSeenAt: now }).where(inArray(devices.id, deviceIds));
 }
 
 /** Cuts a device off: its token stops working and every process drops its sockets at once. */

@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { StaffRole } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { isUniqueViolation } from './db/errors.js';
 import { sessions, staffRoles, staffUsers } from './db/schema/index.js';
+import { ACCOUNT_RULE } from '../domain/throttle.js';
 import { generatePassword, hashPassword, verifyPassword } from './auth/password.js';
+import { claimAttempt, clearThrottle } from './auth/throttle-store.js';
 import { appendEvent, type Actor } from './event-log.js';
 import { notifyControl } from './realtime/channels.js';
 
@@ -29,7 +31,7 @@ export async function listStaff(db: Queryable, siteId: string): Promise<StaffRow
 		})
 		.from(staffRoles)
 		.innerJoin(staffUsers, eq(staffUsers.id, staffRoles.userId))
-		.leftJoin(sessions, eq(sessions.userId, staffUsers.id))
+		.leftJoin(sessions, and(eq(sessions.userId, staffUsers.id), gt(sessions.expiresAt, new Date())))
 		.where(eq(staffRoles.siteId, siteId))
 		.groupBy(staffUsers.id, staffRoles.role)
 		.orderBy(asc(staffUsers.username));
@@ -147,7 +149,7 @@ export async function listSessions(db: Queryable, userId: string): Promise<Sessi
 			ipAddress: sessions.ipAddress
 		})
 		.from(sessions)
-		.where(eq(sessions.userId, userId))
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
 		.orderBy(desc(sessions.lastSeenAt));
 }
 
@@ -176,19 +178,31 @@ export async function endSessions(
 
 /**
  * Changes one's own password after checking the current one; every other session of the
- * account ends (a person changing a password usually means to lock someone out).
+ * account ends (a person changing a password usually means to lock someone out). Guesses at the
+ * current password are throttled like sign-ins, so a borrowed session cannot try forever.
  */
 export async function changePassword(
 	db: Queryable,
-	input: { userId: string; sessionId: string; current: string; next: string }
-): Promise<{ ok: true } | { ok: false; error: 'currentWrong' }> {
+	input: { userId: string; sessionId: string; current: string; next: string; now?: Date }
+): Promise<
+	| { ok: true }
+	| { ok: false; error: 'currentWrong' }
+	| { ok: false; error: 'throttled'; until: Date }
+> {
+	const now = input.now ?? new Date();
+	const attempt = { key: `password:${input.userId}`, rule: ACCOUNT_RULE };
+	const claim = await claimAttempt(db, [attempt], now);
+	if (claim.refusedUntil) return { ok: false, error: 'throttled', until: claim.refusedUntil };
 	const [user] = await db
 		.select({ passwordHash: staffUsers.passwordHash })
 		.from(staffUsers)
 		.where(eq(staffUsers.id, input.userId));
 	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
-		return { ok: false, error: 'currentWrong' };
+		return claim.lockedUntil
+			? { ok: false, error: 'throttled', until: claim.lockedUntil }
+			: { ok: false, error: 'currentWrong' };
 	}
+	await clearThrottle(db, attempt.key);
 	const passwordHash = await hashPassword(input.next);
 	await db
 		.update(staffUsers)

@@ -56,10 +56,15 @@ export async function createSession(
 	return session;
 }
 
+/**
+ * The session and user behind a token. Pages renew it (and the cookie with it); a socket, which
+ * cannot set a cookie, only reads (`renew: false`), so the two never disagree about the expiry.
+ */
 export async function validateSessionToken(
 	db: Queryable,
 	token: string,
-	now = new Date()
+	now = new Date(),
+	{ renew = true } = {}
 ): Promise<SessionValidation> {
 	const id = sessionIdOf(token);
 	const [row] = await db
@@ -79,9 +84,10 @@ export async function validateSessionToken(
 	if (!row) return { session: null, user: null, renewed: false };
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime()) {
-		await db.delete(sessions).where(eq(sessions.id, id));
+		if (renew) await db.delete(sessions).where(eq(sessions.id, id));
 		return { session: null, user: null, renewed: false };
 	}
+	if (!renew) return { session, user, renewed: false };
 	const renewed = session.expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS;
 	if (renewed) session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 	if (renewed || now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {

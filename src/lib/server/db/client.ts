@@ -29,8 +29,15 @@ export interface DatabaseHandle {
 	 * database: processes starting together take turns migrating and preparing a first run.
 	 */
 	exclusive<T>(work: () => Promise<T>): Promise<T>;
-	/** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
-	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	/**
+	 * Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. `onRelisten`
+	 * runs when a dropped listening connection is back (notices sent meanwhile are lost).
+	 */
+	listen(
+		channel: string,
+		onPayload: (payload: string) => void,
+		onRelisten?: () => void
+	): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -65,8 +72,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 			await migrate(db, { migrationsFolder });
 		},
 		exclusive: (work) => withAdvisoryLock(url, work),
-		listen: async (channel, onPayload) => {
-			const { unlisten } = await client.listen(channel, onPayload);
+		listen: async (channel, onPayload, onRelisten) => {
+			let first = true;
+			const { unlisten } = await client.listen(channel, onPayload, () => {
+				if (!first) onRelisten?.();
+				first = false;
+			});
 			return unlisten;
 		},
 		close: () => client.end({ timeout: 5 })

@@ -27,6 +27,11 @@ export class EventForwarder {
 		this.#pumps.set(siteId, next);
 	}
 
+	/** Reads every known site's events again, for when notices may have been lost. */
+	catchUp(): void {
+		for (const [siteId, last] of this.#last) this.notice(siteId, last + 1);
+	}
+
 	/** Resolves once everything noticed so far has been emitted. */
 	async idle(): Promise<void> {
 		await Promise.all(this.#pumps.values());

@@ -1,14 +1,23 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { StaffRole } from '../../domain/vocabulary.js';
 import type { Queryable } from '../db/client.js';
+import { devices, sessions, staffUsers } from '../db/schema/index.js';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session.js';
 import { DEVICE_COOKIE, validateDeviceToken, type DeviceIdentity } from '../devices.js';
 import { sitesOfStaff } from '../sites.js';
+import { hashToken } from '../auth/tokens.js';
 
 /** Who is at the other end of a socket, from the same cookies the pages use. */
 export interface SocketIdentity {
-	user: { id: string; sessionId: string; roles: { siteId: string; role: StaffRole }[] } | null;
-	device: DeviceIdentity | null;
+	user: {
+		id: string;
+		sessionId: string;
+		mustChangePassword: boolean;
+		roles: { siteId: string; role: StaffRole }[];
+	} | null;
+	/** With the hash of the token it presented, to notice when that token stops working. */
+	device: (DeviceIdentity & { tokenHash: string }) | null;
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -49,17 +58,57 @@ export async function identify(
 	const identity: SocketIdentity = { user: null, device: null };
 	const sessionToken = cookies.get(SESSION_COOKIE);
 	if (sessionToken) {
-		const { session, user } = await validateSessionToken(db, sessionToken);
+		const { session, user } = await validateSessionToken(db, sessionToken, new Date(), {
+			renew: false
+		});
 		if (session && user) {
 			const sites = await sitesOfStaff(db, user.id);
 			identity.user = {
 				id: user.id,
 				sessionId: session.id,
+				mustChangePassword: user.mustChangePassword,
 				roles: sites.map(({ site, role }) => ({ siteId: site.id, role }))
 			};
 		}
 	}
 	const deviceToken = cookies.get(DEVICE_COOKIE);
-	if (deviceToken) identity.device = await validateDeviceToken(db, deviceToken);
+	if (deviceToken) {
+		const device = await validateDeviceToken(db, deviceToken);
+		if (device) identity.device = { ...device, tokenHash: hashToken(deviceToken) };
+	}
 	return identity;
+}
+
+/**
+ * Of the sockets' credentials, those no longer good: sessions ended or expired, accounts
+ * disabled, device tokens revoked or replaced by a new pairing.
+ */
+export async function staleCredentials(
+	db: Queryable,
+	sessionIds: string[],
+	deviceTokenHashes: string[],
+	now = new Date()
+): Promise<{ sessionIds: Set<string>; deviceTokenHashes: Set<string> }> {
+	const liveSessions = sessionIds.length
+		? await db
+				.select({ id: sessions.id })
+				.from(sessions)
+				.innerJoin(
+					staffUsers,
+					and(eq(staffUsers.id, sessions.userId), isNull(staffUsers.disabledAt))
+				)
+				.where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now)))
+		: [];
+	const liveDevices = deviceTokenHashes.length
+		? await db
+				.select({ tokenHash: devices.tokenHash })
+				.from(devices)
+				.where(and(inArray(devices.tokenHash, deviceTokenHashes), isNull(devices.revokedAt)))
+		: [];
+	const goodSessions = new Set(liveSessions.map((s) => s.id));
+	const goodDevices = new Set(liveDevices.map((d) => d.tokenHash));
+	return {
+		sessionIds: new Set(sessionIds.filter((id) => !goodSessions.has(id))),
+		deviceTokenHashes: new Set(deviceTokenHashes.filter((h) => !goodDevices.has(h)))
+	};
 }

@@ -22,7 +22,7 @@ import {
 } from './channels.js';
 import { EventForwarder } from './forwarder.js';
 import { headSeq, loadMessages, loadSnapshot, type ProjectedMessage } from './projections.js';
-import { identify, sameOrigin, type SocketIdentity } from './socket-auth.js';
+import { identify, sameOrigin, staleCredentials, type SocketIdentity } from './socket-auth.js';
 
 interface SocketData {
 	identity: SocketIdentity;
@@ -70,7 +70,11 @@ export async function createRealtime(
 				socket.data = { identity, streamRoom: null };
 				next();
 			})
-			.catch(next);
+			.catch((error: unknown) => {
+				console.error('socket handshake failed', error);
+				// The client tries again (see LiveBoard): a database blip is not a verdict.
+				next(new Error('unavailable'));
+			});
 	});
 
 	io.on('connection', (socket) => {
@@ -85,7 +89,7 @@ export async function createRealtime(
 			if (typeof ack !== 'function') return;
 			subscribe(socket, request).then(ack, (error: unknown) => {
 				console.error('stream:subscribe failed', error);
-				ack({ ok: false, error: 'forbidden' });
+				ack({ ok: false, error: 'unavailable' });
 			});
 		});
 	});
@@ -137,24 +141,54 @@ export async function createRealtime(
 	}
 
 	const unlisten = await Promise.all([
-		database.listen(EVENTS_CHANNEL, (payload) => {
-			const notice = parseEventNotice(payload);
-			if (notice) forwarder.notice(notice.siteId, notice.seq);
-		}),
+		database.listen(
+			EVENTS_CHANNEL,
+			(payload) => {
+				const notice = parseEventNotice(payload);
+				if (notice) forwarder.notice(notice.siteId, notice.seq);
+			},
+			// Notices sent while the listening connection was down are lost: read what was missed.
+			() => forwarder.catchUp()
+		),
 		database.listen(CONTROL_CHANNEL, (payload) => {
 			const message = parseControlNotice(payload);
 			if (message) endAccess(message);
 		})
 	]);
 
-	// Devices with a live socket are online; one timer for the process, not one per socket.
-	const heartbeat = setInterval(() => {
-		const ids = new Set<string>();
-		for (const socket of io.sockets.sockets.values()) {
-			const device = socket.data.identity?.device;
-			if (device) ids.add(device.id);
+	/**
+	 * One timer for the process, not one per socket: devices with a live socket are marked seen,
+	 * and sockets whose session or device token stopped working (expired, ended, disabled,
+	 * revoked, re-paired elsewhere) are cut off, whatever happened while they connected.
+	 */
+	async function sweep(): Promise<void> {
+		const sockets = [...io.sockets.sockets.values()];
+		const sessionIds = new Set<string>();
+		const tokenHashes = new Set<string>();
+		const deviceIds = new Set<string>();
+		for (const socket of sockets) {
+			const { user, device } = socket.data.identity ?? {};
+			if (user) sessionIds.add(user.sessionId);
+			if (device) {
+				tokenHashes.add(device.tokenHash);
+				deviceIds.add(device.id);
+			}
 		}
-		if (ids.size) markDevicesSeen(db, [...ids]).catch((e: unknown) => console.error(e));
+		const stale = await staleCredentials(db, [...sessionIds], [...tokenHashes]);
+		for (const socket of sockets) {
+			const { user, device } = socket.data.identity ?? {};
+			const gone =
+				(user && stale.sessionIds.has(user.sessionId)) ||
+				(device && stale.deviceTokenHashes.has(device.tokenHash));
+			if (!gone) continue;
+			socket.emit('access:ended', device ? 'device-revoked' : 'session-ended');
+			socket.disconnect(true);
+			if (device) deviceIds.delete(device.id);
+		}
+		if (deviceIds.size) await markDevicesSeen(db, [...deviceIds]);
+	}
+	const heartbeat = setInterval(() => {
+		sweep().catch((error: unknown) => console.error('socket sweep failed', error));
 	}, HEARTBEAT_MS);
 	heartbeat.unref();
 
@@ -175,16 +209,20 @@ function siteFor(
 	audience: Audience
 ): string | 'unauthenticated' | 'forbidden' {
 	const { user, device } = identity;
+	// A person works at their first site (as the console's pages do) and, until they have
+	// chosen their own password, sees nothing.
+	const staffSite =
+		user && !user.mustChangePassword && can(user.roles[0]?.role, 'stream.staff')
+			? (user.roles[0]?.siteId ?? null)
+			: null;
 	if (audience === 'staff') {
-		const role = user?.roles.find((r) => can(r.role, 'stream.staff'));
-		if (role) return role.siteId;
+		if (staffSite) return staffSite;
 		return user || device ? 'forbidden' : 'unauthenticated';
 	}
 	if (device) {
 		if (audience === 'staff_room' && device.audience !== 'staff_room') return 'forbidden';
 		return device.siteId;
 	}
-	const role = user?.roles.find((r) => can(r.role, 'stream.staff'));
-	if (role) return role.siteId;
+	if (staffSite) return staffSite;
 	return user ? 'forbidden' : 'unauthenticated';
 }

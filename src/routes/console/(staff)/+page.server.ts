@@ -6,6 +6,7 @@ import { loadSnapshot, recentEvents } from '#lib/server/realtime/projections.js'
 import { app } from '#lib/server/runtime.js';
 import { siteOverview } from '#lib/server/site-overview.js';
 import { claimTicket } from '#lib/server/ticket-actions.js';
+import { formId } from '#lib/server/http/form-values.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
@@ -27,7 +28,9 @@ export const actions: Actions = {
 	claim: async ({ locals, url, request }) => {
 		const { db } = app();
 		const { site, user } = await requirePermission(db, locals, url, 'ticket.claim');
-		const ticketId = String((await request.formData()).get('ticket') ?? '');
+		const ticketId = formId(await request.formData(), 'ticket');
+		if (!ticketId)
+			return fail(404, { claimError: { ticketId: '', error: 'ticketNotNew' as const } });
 		const result = await claimTicket(db, {
 			siteId: site.id,
 			ticketId,

@@ -56,6 +56,9 @@ export const actions: Actions = {
 			current,
 			next
 		});
+		if (!result.ok && result.error === 'throttled') {
+			return fail(429, { errors: { current: 'passwordTooManyTries' as const } });
+		}
 		if (!result.ok) return fail(400, { errors: { current: 'passwordCurrentWrong' as const } });
 		return { passwordChanged: true };
 	}

@@ -14,6 +14,7 @@ import {
 	revokeDevice
 } from '#lib/server/devices.js';
 import { app } from '#lib/server/runtime.js';
+import { formId } from '#lib/server/http/form-values.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
@@ -76,8 +77,8 @@ export const actions: Actions = {
 	renew: async ({ locals, url, request }) => {
 		const { db } = app();
 		const { site } = await requirePermission(db, locals, url, 'device.manage');
-		const deviceId = String((await request.formData()).get('device') ?? '');
-		const code = await renewPairingCode(db, { siteId: site.id, deviceId });
+		const deviceId = formId(await request.formData(), 'device');
+		const code = deviceId && (await renewPairingCode(db, { siteId: site.id, deviceId }));
 		if (!code) return fail(404, { missing: deviceId });
 		return { code: { deviceId, name: null, code } };
 	},
@@ -85,7 +86,8 @@ export const actions: Actions = {
 	revoke: async ({ locals, url, request }) => {
 		const { db } = app();
 		const { site, user } = await requirePermission(db, locals, url, 'device.manage');
-		const deviceId = String((await request.formData()).get('device') ?? '');
+		const deviceId = formId(await request.formData(), 'device');
+		if (!deviceId) return fail(404, { missing: null });
 		await revokeDevice(db, {
 			siteId: site.id,
 			deviceId,

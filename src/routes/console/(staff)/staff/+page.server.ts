@@ -3,6 +3,7 @@ import { checkDisplayName, checkUsername } from '#lib/domain/staff-rules.js';
 import { STAFF_ROLES, type StaffRole } from '#lib/domain/vocabulary.js';
 import { requirePermission } from '#lib/server/auth/guard.js';
 import { normalizeUsername } from '#lib/server/auth/sign-in.js';
+import { formId } from '#lib/server/http/form-values.js';
 import { app } from '#lib/server/runtime.js';
 import { createStaff, listStaff, setStaffDisabled, setStaffRole } from '#lib/server/staff.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -56,9 +57,9 @@ export const actions: Actions = {
 		const { db } = app();
 		const { site, user } = await requirePermission(db, locals, url, 'staff.manage');
 		const form = await request.formData();
-		const userId = String(form.get('user') ?? '');
+		const userId = formId(form, 'user');
 		const role = form.get('role');
-		if (!isRole(role) || userId === user.id) return fail(400, { roleError: userId });
+		if (!userId || !isRole(role) || userId === user.id) return fail(400, { roleError: userId });
 		await setStaffRole(db, {
 			siteId: site.id,
 			userId,
@@ -72,10 +73,10 @@ export const actions: Actions = {
 		const { db } = app();
 		const { site, user } = await requirePermission(db, locals, url, 'staff.manage');
 		const form = await request.formData();
-		const userId = String(form.get('user') ?? '');
+		const userId = formId(form, 'user');
 		const disabled = form.get('disabled') === 'true';
 		// Nobody locks themselves out by a slip of the finger.
-		if (userId === user.id) return fail(400, { disableError: userId });
+		if (!userId || userId === user.id) return fail(400, { disableError: userId });
 		await setStaffDisabled(db, {
 			siteId: site.id,
 			userId,
