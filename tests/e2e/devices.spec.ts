@@ -115,7 +115,7 @@ test('a kiosk left open shows online, and revoking it turns it back into an unpa
 	const kiosk = await open(browser);
 	await kiosk.goto('/');
 	await kiosk.getByRole('button', { name: '演示：把本机用作自助终端' }).click();
-	await expect(kiosk.getByRole('button', { name: /报修/ })).toBeVisible();
+	await expect(kiosk.getByRole('link', { name: /报修/ })).toBeVisible();
 
 	await admin.goto('/console/devices');
 	const row = admin.locator('tr[data-device="演示终端 Demo kiosk"]');
@@ -124,5 +124,5 @@ test('a kiosk left open shows online, and revoking it turns it back into an unpa
 	await expect(row).toContainText('已停用');
 
 	await expect(kiosk.getByRole('status')).toHaveText('本终端尚未配对，请联系物业管理处。');
-	await expect(kiosk.getByRole('button', { name: /报修/ })).toHaveCount(0);
+	await expect(kiosk.getByRole('link', { name: /报修/ })).toHaveCount(0);
 });

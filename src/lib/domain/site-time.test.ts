@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatSiteDateTime, formatSiteTime, isValidTimeZone, siteDateKey } from './site-time.js';
+import {
+	formatSiteDateTime,
+	formatSiteTime,
+	fromSiteLocal,
+	isValidTimeZone,
+	siteDateKey
+} from './site-time.js';
 
 describe('site time', () => {
 	// 2026-11-22 17:30 UTC is already 23 November, 01:30 in Shanghai.
@@ -20,5 +26,22 @@ describe('site time', () => {
 	it('knows a real time zone from a typo', () => {
 		expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
 		expect(isValidTimeZone('Asia/Shanghia')).toBe(false);
+	});
+});
+
+describe('times typed on the site clock', () => {
+	it('turn into the right instant whatever the server zone', () => {
+		expect(fromSiteLocal('2026-11-23T09:30', 'Asia/Shanghai')?.toISOString()).toBe(
+			'2026-11-23T01:30:00.000Z'
+		);
+		expect(fromSiteLocal('2026-11-23T09:30', 'UTC')?.toISOString()).toBe(
+			'2026-11-23T09:30:00.000Z'
+		);
+	});
+
+	it('refuse what is not a time, or a day that does not exist', () => {
+		expect(fromSiteLocal('', 'Asia/Shanghai')).toBeNull();
+		expect(fromSiteLocal('2026-02-30T09:00', 'Asia/Shanghai')).toBeNull();
+		expect(fromSiteLocal('tomorrow', 'Asia/Shanghai')).toBeNull();
 	});
 });

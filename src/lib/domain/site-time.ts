@@ -74,3 +74,30 @@ export function isValidTimeZone(timeZone: string): boolean {
 		return false;
 	}
 }
+
+/**
+ * The instant a site's wall clock shows `YYYY-MM-DDTHH:mm` (what a datetime-local field sends),
+ * or null when it is not such a time. Works for any zone, daylight saving included.
+ */
+export function fromSiteLocal(value: string, timeZone: string): Date | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+	if (!match) return null;
+	const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+	const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+	if (Number.isNaN(asUtc)) return null;
+	// The zone's offset at that moment, found by reading the guess back on the site's clock.
+	let guess = asUtc;
+	for (let i = 0; i < 2; i++) {
+		const p = localParts(new Date(guess), timeZone);
+		const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+		guess += asUtc - shown;
+	}
+	const check = localParts(new Date(guess), timeZone);
+	const valid =
+		check.year === y &&
+		check.month === mo &&
+		check.day === d &&
+		check.hour === h &&
+		check.minute === mi;
+	return valid ? new Date(guess) : null;
+}

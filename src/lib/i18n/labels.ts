@@ -54,6 +54,7 @@ export const careLabel = (m: Messages, flag: CareFlag) => text(m, CARE[flag]);
 const EVENT: Record<string, Key> = {
 	'ticket.filed': 'eventTicketFiled',
 	'ticket.claimed': 'eventTicketClaimed',
+	'kiosk.unit_locked': 'eventKioskUnitLocked',
 	'device.registered': 'eventDeviceRegistered',
 	'device.paired': 'eventDevicePaired',
 	'device.revoked': 'eventDeviceRevoked',

@@ -83,6 +83,36 @@ const CARE_BY_UNIT: Record<number, CareFlag[]> = {
 	30: ['elderly', 'sick']
 };
 
+export interface DemoResident {
+	name: string;
+	phone: string;
+	kind: ResidentKind;
+	careFlags: CareFlag[];
+	isPrimaryContact: boolean;
+}
+
+/**
+ * The demo's residents, home by home in the order the homes are created (building, entrance,
+ * floor, room): the same on every fresh start, so the tests know who lives where.
+ */
+export function demoResidents(homes: number): DemoResident[][] {
+	let person = 0;
+	return Array.from({ length: homes }, (_, i) => {
+		const kinds: ResidentKind[] =
+			i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
+		return kinds.map((kind, k) => {
+			person += 1;
+			return {
+				name: demoName(person),
+				phone: demoPhone(person),
+				kind,
+				careFlags: k === 0 ? (CARE_BY_UNIT[i] ?? []) : [],
+				isPrimaryContact: k === 0
+			};
+		});
+	});
+}
+
 /** Seeds the demo estate, in the caller's transaction (see `prepareFirstRun`). */
 export async function seedDemo(tx: Queryable): Promise<void> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -131,23 +161,14 @@ export async function seedDemo(tx: Queryable): Promise<void> {
 		.values(builtUnits.map((u) => ({ siteId: site.id, unitId: u.id, movedInOn: '2024-05-01' })))
 		.returning({ id: households.id });
 
-	let person = 0;
-	const residentRows = builtHouseholds.flatMap((h, i) => {
-		const kinds: ResidentKind[] =
-			i % 5 === 4 ? ['tenant'] : i % 3 === 0 ? ['owner', 'family'] : ['owner'];
-		return kinds.map((kind, k) => {
-			person += 1;
-			return {
-				householdId: h.id,
-				name: demoName(person),
-				phone: demoPhone(person),
-				kind,
-				careFlags: k === 0 ? (CARE_BY_UNIT[i] ?? []) : [],
-				isPrimaryContact: k === 0
-			};
-		});
-	});
-	await tx.insert(residents).values(residentRows);
+	const people = demoResidents(builtHouseholds.length);
+	await tx
+		.insert(residents)
+		.values(
+			builtHouseholds.flatMap((h, i) =>
+				(people[i] ?? []).map((person) => ({ ...person, householdId: h.id }))
+			)
+		);
 
 	await tx.insert(serviceItems).values(
 		[

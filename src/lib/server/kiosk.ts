@@ -1,0 +1,111 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { ThrottleRule } from '../domain/throttle.js';
+import type { KioskRequestType } from '../domain/kiosk-request.js';
+import type { Queryable } from './db/client.js';
+import { buildings, households, residents, units } from './db/schema/index.js';
+import { claimAttempt, clearThrottle } from './auth/throttle-store.js';
+import { appendEvent } from './event-log.js';
+import { fileTicket, type Ticket } from './tickets.js';
+
+/** A home as the kiosk's pickers offer it: codes only, never who lives there. */
+export interface KioskUnit {
+	id: string;
+	building: string;
+	entrance: string;
+	room: string;
+}
+
+export async function kioskUnits(db: Queryable, siteId: string): Promise<KioskUnit[]> {
+	return db
+		.select({ id: units.id, building: buildings.code, entrance: units.entrance, room: units.room })
+		.from(units)
+		.innerJoin(buildings, eq(buildings.id, units.buildingId))
+		.where(eq(units.siteId, siteId))
+		.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.floor), asc(units.room));
+}
+
+/** Five wrong answers for a home lock it on the kiosks for ten minutes. */
+const UNIT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
+
+export type IdentityResult =
+	| { ok: true; residentId: string; careFlagged: boolean }
+	| { ok: false; reason: 'wrong' }
+	| { ok: false; reason: 'locked'; until: Date };
+
+/**
+ * The owner proves who they are by their home and the last four digits of a phone on record for
+ * it. The attempt counts before it is checked; the fifth wrong one locks the home and tells the
+ * desk (an event on the staff feed).
+ */
+export async function checkIdentity(
+	db: Queryable,
+	input: { siteId: string; unitId: string; phoneLast4: string; deviceId: string },
+	now = new Date()
+): Promise<IdentityResult> {
+	const attempt = { key: `unit:${input.unitId}`, rule: UNIT_RULE };
+	const claim = await claimAttempt(db, [attempt], now);
+	if (claim.refusedUntil) return { ok: false, reason: 'locked', until: claim.refusedUntil };
+
+	const people = await db
+		.select({ id: residents.id, phone: residents.phone, careFlags: residents.careFlags })
+		.from(residents)
+		.innerJoin(households, eq(households.id, residents.householdId))
+		.innerJoin(units, eq(units.id, households.unitId))
+		.where(
+			and(
+				eq(units.id, input.unitId),
+				eq(units.siteId, input.siteId),
+				isNull(households.movedOutOn),
+				isNull(residents.leftAt)
+			)
+		);
+	const match = people.find((p) => p.phone.endsWith(input.phoneLast4));
+	if (match) {
+		await clearThrottle(db, attempt.key);
+		return {
+			ok: true,
+			residentId: match.id,
+			careFlagged: people.some((p) => p.careFlags.length > 0)
+		};
+	}
+	if (claim.lockedUntil) {
+		await appendEvent(db, {
+			siteId: input.siteId,
+			type: 'kiosk.unit_locked',
+			actor: { kind: 'device', deviceId: input.deviceId },
+			data: { unitId: input.unitId, until: claim.lockedUntil.toISOString() },
+			at: now
+		});
+		return { ok: false, reason: 'locked', until: claim.lockedUntil };
+	}
+	return { ok: false, reason: 'wrong' };
+}
+
+/** Files the owner's request from the kiosk; the kiosk's key makes a retry file nothing twice. */
+export function fileFromKiosk(
+	db: Queryable,
+	input: {
+		siteId: string;
+		deviceId: string;
+		residentId: string;
+		unitId: string;
+		type: KioskRequestType;
+		category: string;
+		description: string;
+		preferredAt: Date | null;
+		idempotencyKey: string;
+	}
+): Promise<Ticket> {
+	return fileTicket(db, {
+		siteId: input.siteId,
+		type: input.type,
+		category: input.category,
+		channel: 'kiosk',
+		unitId: input.unitId,
+		reporterResidentId: input.residentId,
+		description: input.description.trim(),
+		preferredAt: input.preferredAt,
+		idempotencyKey: input.idempotencyKey,
+		actor: { kind: 'device', deviceId: input.deviceId, residentId: input.residentId }
+	});
+}
