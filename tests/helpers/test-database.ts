@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.js';
+import { staffUsers } from '../../src/lib/server/db/schema/index.js';
 import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 
 export const MIGRATIONS = resolve(import.meta.dirname, '../../drizzle');
@@ -53,4 +55,14 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
 	const database = await createTestDatabase();
 	await prepareFirstRun(database.db, { demo: true, demoByDefault: true });
 	return database;
+}
+
+/** The id of the staff account with this user name; throws when there is none. */
+export async function staffIdOf(database: TestDatabase, username: string): Promise<string> {
+	const [user] = await database.db
+		.select({ id: staffUsers.id })
+		.from(staffUsers)
+		.where(eq(staffUsers.username, username));
+	if (!user) throw new Error(`no staff account ${username}`);
+	return user.id;
 }

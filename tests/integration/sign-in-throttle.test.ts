@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/sign-in.js';
-import { signInThrottles, staffUsers } from '../../src/lib/server/db/schema/index.js';
+import { signInThrottles } from '../../src/lib/server/db/schema/index.js';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo-seed.js';
-import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase, staffIdOf } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 const MINUTE = 60_000;
@@ -13,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-async function userIdOf(username: string): Promise<string> {
-	const [user] = await database.db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(eq(staffUsers.username, username));
-	if (!user) throw new Error(`no user ${username}`);
-	return user.id;
-}
+const userIdOf = (username: string) => staffIdOf(database, username);
 
 describe('signing in', () => {
 	it('locks an account for 15 minutes at the fifth wrong password, even against the right one', async () => {

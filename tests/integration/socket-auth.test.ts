@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	createSession,
@@ -6,7 +5,6 @@ import {
 	sessionIdOf
 } from '../../src/lib/server/auth/session.js';
 import { hashToken } from '../../src/lib/server/auth/tokens.js';
-import { staffUsers } from '../../src/lib/server/db/schema/index.js';
 import {
 	pairDevice,
 	registerDevice,
@@ -16,7 +14,7 @@ import {
 import { identify, staleCredentials } from '../../src/lib/server/realtime/socket-auth.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { endSessions } from '../../src/lib/server/staff.js';
-import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase, staffIdOf } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let siteId: string;
@@ -27,13 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-async function userId(username: string) {
-	const [user] = await database.db
-		.select()
-		.from(staffUsers)
-		.where(eq(staffUsers.username, username));
-	return user?.id ?? '';
-}
+const userId = (username: string) => staffIdOf(database, username);
 
 async function pairedDisplay() {
 	const { device, code } = await registerDevice(database.db, {

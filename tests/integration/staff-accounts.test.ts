@@ -17,7 +17,7 @@ import {
 	listSessions,
 	setStaffDisabled
 } from '../../src/lib/server/staff.js';
-import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, type TestDatabase, staffIdOf } from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let siteId: string;
@@ -32,14 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-async function userIdOf(username: string): Promise<string> {
-	const [user] = await database.db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(eq(staffUsers.username, username));
-	if (!user) throw new Error(`no user ${username}`);
-	return user.id;
-}
+const userIdOf = (username: string) => staffIdOf(database, username);
 
 /** A session for the user, with the token its browser would hold. */
 async function sessionOf(userId: string) {
