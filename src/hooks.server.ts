@@ -18,11 +18,21 @@ export const init: ServerInit = async () => {
 	await boot();
 };
 
+/** The owner's phone pages carry a bearer token in their address (`/o/<token>`). */
+const isOwnerLink = (pathname: string) => pathname.startsWith('/o/');
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	if (isOwnerLink(event.url.pathname)) {
+		// The token must not leave in a Referer, be indexed, or sit in a shared cache.
+		response.headers.set('Referrer-Policy', 'no-referrer');
+		response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+		response.headers.set('Cache-Control', 'no-store');
+	} else {
+		response.headers.set('Referrer-Policy', 'same-origin');
+	}
 	return response;
 };
 

@@ -8,6 +8,25 @@ import { openSocket, postForm, sessionCookie, subscribe } from './helpers.js';
 const allowed = (role: StaffRole, action: Action) =>
 	(ACCESS[action] as readonly StaffRole[]).includes(role);
 
+type Request = import('@playwright/test').APIRequestContext;
+
+/** No ticket has this number: allowed roles are told it is not found (404), others 403. */
+const NO_TICKET = '/console/tickets/R-19990101-999';
+
+function ticketActionProbe(formAction: string) {
+	return async (cookie: string, baseURL: string, request: Request) => {
+		const response = await postForm(request, baseURL, `${NO_TICKET}?/${formAction}`, {}, cookie);
+		expect([404, 403]).toContain(response.status());
+		return response.status() === 404;
+	};
+}
+
+async function pageProbe(path: string, cookie: string, request: Request, whenAllowed = 200) {
+	const status = (await request.get(path, { headers: { cookie }, maxRedirects: 0 })).status();
+	expect([whenAllowed, 403]).toContain(status);
+	return status === whenAllowed;
+}
+
 /** How each action is tried, and what the server's answer means. */
 const PROBES: Record<
 	Action,
@@ -50,6 +69,15 @@ const PROBES: Record<
 		expect([409, 403]).toContain(status);
 		return status === 409;
 	},
+	'ticket.read': (cookie, _, request) => pageProbe(NO_TICKET, cookie, request, 404),
+	'ticket.file': (cookie, _, request) => pageProbe('/console/tickets/new', cookie, request),
+	'emergency.take': ticketActionProbe('take'),
+	'ticket.dispatch': ticketActionProbe('dispatch'),
+	'ticket.work': ticketActionProbe('contact'),
+	'ticket.follow_up': ticketActionProbe('follow_up'),
+	'pass.decide': (cookie, _, request) => pageProbe('/console/passes', cookie, request),
+	'pass.check': (cookie, _, request) =>
+		pageProbe('/console/passes/check?code=ABCDEF', cookie, request),
 	'stream.staff': async (cookie, baseURL) => {
 		const socket = await openSocket(baseURL, cookie);
 		try {
@@ -75,7 +103,14 @@ test('without a session every console page and action sends people to sign in', 
 	request,
 	baseURL
 }) => {
-	for (const path of ['/console', '/console/staff', '/console/devices', '/console/account']) {
+	for (const path of [
+		'/console',
+		'/console/staff',
+		'/console/devices',
+		'/console/account',
+		'/console/passes',
+		'/console/passes/check'
+	]) {
 		const response = await request.get(path, { maxRedirects: 0 });
 		expect(response.status(), path).toBe(303);
 		expect(response.headers().location).toContain('/console/sign-in');
@@ -93,12 +128,17 @@ test('a malformed id in any console action is refused plainly, never a server er
 	const base = baseURL ?? '';
 	const admin = await sessionCookie(request, base, 'admin');
 	const assistant = await sessionCookie(request, base, 'assistant');
+	const supervisor = await sessionCookie(request, base, 'supervisor');
+	const guard = await sessionCookie(request, base, 'guard');
 	const tries: [string, Record<string, string>, string][] = [
 		['/console?/claim', { ticket: "1' or '1'='1" }, assistant],
 		['/console/staff?/role', { user: 'not-a-uuid', role: 'guard' }, admin],
 		['/console/staff?/disable', { user: '<script>', disabled: 'true' }, admin],
 		['/console/devices?/renew', { device: '42' }, admin],
-		['/console/devices?/revoke', { device: '' }, admin]
+		['/console/devices?/revoke', { device: '' }, admin],
+		['/console/passes?/approve', { pass: "1' or '1'='1" }, supervisor],
+		['/console/passes?/refuse', { pass: 'x', reason: '' }, supervisor],
+		['/console/passes/check?/use', { pass: '<script>' }, guard]
 	];
 	for (const [path, form, cookie] of tries) {
 		const response = await postForm(request, base, path, form, cookie);

@@ -19,6 +19,8 @@ const start = async () => {
 };
 
 test.beforeAll(async () => {
+	// A first start migrates and seeds a fresh database: give a busy machine time for it.
+	test.setTimeout(90_000);
 	databaseUrl = await freshDatabase(`lobbydesk_e2e_${PORT}`);
 	await start();
 });

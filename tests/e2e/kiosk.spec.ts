@@ -9,6 +9,9 @@ import { cookieHeader, pairDemo, postForm, signIn } from './helpers.js';
 const HOME = '2号楼2单元502室';
 const HOME_INDEX = 39;
 const last4 = demoResidents(40)[HOME_INDEX]?.[0]?.phone.slice(-4) ?? '';
+/** Demo home 3 is an elderly owner's, flagged for special care. */
+const CARE_HOME = 3;
+const careLast4 = demoResidents(40)[CARE_HOME]?.[0]?.phone.slice(-4) ?? '';
 const wrong4 = last4 === '0000' ? '1111' : '0000';
 
 async function openRepairForm(page: Page) {
@@ -52,6 +55,53 @@ test('an owner files a repair: field messages, a wrong phone, then a number and 
 
 	// The desk sees it arrive, without reloading.
 	await expect(desk.locator(`tr[data-serial="${serial}"]`)).toContainText(HOME);
+	await desk.context().close();
+});
+
+test('every other kind of owner request filed at the kiosk arrives live on the desk', async ({
+	page,
+	browser
+}) => {
+	test.slow();
+	const desk = await (await browser.newContext()).newPage();
+	await signIn(desk, 'assistant');
+	await expect(desk.getByTestId('live-count')).toBeVisible();
+	await pairDemo(page, 'kiosk');
+	for (const [type, category] of [
+		['投诉', '噪音'],
+		['有偿服务', '家政保洁'],
+		['咨询', '收费'],
+		['其他求助', '一般求助']
+	] as const) {
+		await page.goto('/kiosk');
+		await page.getByRole('link', { name: type }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(type);
+		await page.getByLabel('房屋').selectOption({ label: HOME });
+		await page.getByLabel('预留手机号后 4 位').fill(last4);
+		await page.getByText(category, { exact: true }).click();
+		await page.getByLabel('请描述情况').fill(`${type}：请尽快联系我`);
+		await page.getByRole('button', { name: '提交' }).click();
+		await expect(page.getByRole('heading', { name: '已收到您的需求' })).toBeVisible();
+		const serial = (await page.getByTestId('serial').textContent()) ?? '';
+		expect(serial, type).toMatch(/^[A-Z]-\d{8}-\d{3}$/);
+		await expect(page.getByTestId('special-care')).toHaveCount(0);
+		const row = desk.locator(`tr[data-serial="${serial}"]`);
+		await expect(row, type).toContainText(type);
+		await expect(row, type).toContainText(HOME);
+	}
+
+	// A household flagged for special care (an elderly owner, demo home 3) is told it is noted,
+	// and the desk sees the flag on the request.
+	await page.goto('/kiosk');
+	await page.getByRole('link', { name: '咨询' }).click();
+	await page.getByLabel('房屋').selectOption({ index: CARE_HOME + 1 });
+	await page.getByLabel('预留手机号后 4 位').fill(careLast4);
+	await page.getByText('收费', { exact: true }).click();
+	await page.getByLabel('请描述情况').fill('物业费可以按季度交吗');
+	await page.getByRole('button', { name: '提交' }).click();
+	await expect(page.getByTestId('special-care')).toContainText('需特别关照');
+	const serial = (await page.getByTestId('serial').textContent()) ?? '';
+	await expect(desk.locator(`tr[data-serial="${serial}"]`)).toContainText('老人');
 	await desk.context().close();
 });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -53,6 +53,11 @@ export function spawnServer(
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+	// What the server printed stays for diagnosis next to the test results.
+	child.once('exit', () => {
+		mkdirSync('test-results', { recursive: true });
+		writeFileSync(join('test-results', `server-${port}-${child.pid}.log`), output);
+	});
 	const baseURL = `http://127.0.0.1:${port}`;
 	return {
 		baseURL,
@@ -61,8 +66,14 @@ export function spawnServer(
 		output: () => output,
 		exited,
 		ready: async () => {
-			for (let i = 0; i < 150; i++) {
+			for (let i = 0; i < 300; i++) {
 				if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+				// Only our own process's word counts: another server left on this port (an earlier
+				// run's) would answer /readyz too, with code that is no longer there.
+				if (!output.includes(`${baseURL}/`)) {
+					await new Promise((r) => setTimeout(r, 200));
+					continue;
+				}
 				try {
 					if ((await fetch(`${baseURL}/readyz`)).ok) return;
 				} catch {

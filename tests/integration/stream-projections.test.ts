@@ -15,7 +15,8 @@ import { EventForwarder } from '../../src/lib/server/realtime/forwarder.js';
 import { headSeq, loadMessages, loadSnapshot } from '../../src/lib/server/realtime/projections.js';
 import type { ProjectedMessage } from '../../src/lib/server/realtime/projections.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
-import { claimTicket } from '../../src/lib/server/ticket-actions.js';
+import { actOnTicket } from '../../src/lib/server/ticket-workflow.js';
+import { NO_VALUES } from '../../src/lib/domain/ticket-action-input.js';
 import { fileTicket } from '../../src/lib/server/tickets.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -95,12 +96,14 @@ describe('the message for a claimed ticket', () => {
 		const ticket = await fileRepair();
 		serial = ticket.serial;
 		const before = await headSeq(database.db, siteId);
-		const claimed = await claimTicket(database.db, {
+		const claimed = await actOnTicket(database.db, {
 			siteId,
 			ticketId: ticket.id,
-			actor: assistant
+			action: 'claim',
+			actor: { staffId: assistant.staffId, role: 'assistant' },
+			values: NO_VALUES
 		});
-		expect(claimed).toEqual({ ok: true });
+		expect(claimed.ok).toBe(true);
 		const messages = await loadMessages(database.db, siteId, before, 10);
 		expect(messages.map((m) => m.seq)).toEqual([before + 1]);
 		if (!messages[0]) throw new Error('no message');

@@ -20,12 +20,76 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		guard: true,
 		admin: true
 	},
+	'ticket.read': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: true,
+		guard: true,
+		admin: false
+	},
+	'ticket.file': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
+	'emergency.take': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: true,
+		guard: true,
+		admin: false
+	},
+	'ticket.dispatch': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
+	'ticket.work': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: true,
+		guard: false,
+		admin: false
+	},
+	'ticket.follow_up': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
 	'ticket.claim': {
 		assistant: true,
 		supervisor: true,
 		director: true,
 		engineer: false,
 		guard: false,
+		admin: false
+	},
+	'pass.decide': {
+		assistant: false,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
+	'pass.check': {
+		assistant: false,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: true,
 		admin: false
 	},
 	'staff.manage': {

@@ -2,6 +2,8 @@ import type { StaffRole } from './vocabulary.js';
 
 const EVERYONE = ['assistant', 'supervisor', 'director', 'engineer', 'guard', 'admin'] as const;
 const CUSTOMER_SERVICE = ['assistant', 'supervisor', 'director'] as const;
+const FIELD_WORK = [...CUSTOMER_SERVICE, 'engineer'] as const;
+const ON_DUTY = [...FIELD_WORK, 'guard'] as const;
 
 /**
  * Who may do what, in one place (role × action). Every load, action, endpoint and socket
@@ -18,8 +20,27 @@ export const ACCESS = {
 	 * customer service (seeds 000, 001).
 	 */
 	'archive.read': CUSTOMER_SERVICE,
+	/** Open a ticket's page: what, where, its timeline. */
+	'ticket.read': ON_DUTY,
+	/** File a request for an owner who phoned or walked in. */
+	'ticket.file': CUSTOMER_SERVICE,
 	/** Take a new request on (受理). */
 	'ticket.claim': CUSTOMER_SERVICE,
+	/** Take an emergency: whoever is nearest goes (seed 001). */
+	'emergency.take': ON_DUTY,
+	/** Assign, dispatch to an engineer, decline as invalid, reopen, close. */
+	'ticket.dispatch': CUSTOMER_SERVICE,
+	/**
+	 * Record contacts, set the appointment, mark on site, resolve, record the owner's acceptance.
+	 * Engineers only on the tickets assigned to them (see `ticket-workflow.ts`).
+	 */
+	'ticket.work': FIELD_WORK,
+	/** 回访: call the owner back and record their satisfaction. */
+	'ticket.follow_up': CUSTOMER_SERVICE,
+	/** 物品放行条: the duty supervisor approves or refuses an owner's pass (seed 000). */
+	'pass.decide': ['supervisor', 'director'],
+	/** Look a pass up at the exit and mark it used; supervisors stand in for the gate. */
+	'pass.check': ['guard', 'supervisor', 'director'],
 	/** Create staff accounts, set their roles, disable them. */
 	'staff.manage': ['admin'],
 	/** Register, pair and revoke kiosks and displays; see their state. */

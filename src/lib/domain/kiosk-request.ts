@@ -56,15 +56,27 @@ export function checkRequest(
 	if (!form.unitId) errors.unitId = 'unitRequired';
 	if (!/^\d{4}$/.test(form.phoneLast4)) errors.phoneLast4 = 'phoneLast4Format';
 	if (!isCategoryOf(type, form.category)) errors.category = 'categoryRequired';
-	const description = form.description.trim();
-	if (!description) errors.description = 'descriptionRequired';
-	else if ([...description].length < DESCRIPTION_MIN) errors.description = 'descriptionTooShort';
-	else if ([...description].length > DESCRIPTION_MAX) errors.description = 'descriptionTooLong';
-	if (preferredAt === 'invalid') errors.preferredAt = 'preferredAtInvalid';
-	else if (preferredAt && preferredAt.getTime() < now.getTime())
-		errors.preferredAt = 'preferredAtPast';
-	else if (preferredAt && preferredAt.getTime() - now.getTime() > PREFERRED_WITHIN_MS) {
-		errors.preferredAt = 'preferredAtTooFar';
-	}
+	const description = descriptionError(form.description);
+	if (description) errors.description = description;
+	const preferred = preferredAtError(preferredAt, now);
+	if (preferred) errors.preferredAt = preferred;
 	return errors;
+}
+
+/** A description says something, briefly: 4 to 500 characters once trimmed. */
+export function descriptionError(text: string): RequestError | null {
+	const length = [...text.trim()].length;
+	if (length === 0) return 'descriptionRequired';
+	if (length < DESCRIPTION_MIN) return 'descriptionTooShort';
+	if (length > DESCRIPTION_MAX) return 'descriptionTooLong';
+	return null;
+}
+
+/** An optional preferred time: readable, not past, within 30 days. */
+export function preferredAtError(at: Date | null | 'invalid', now: Date): RequestError | null {
+	if (at === 'invalid') return 'preferredAtInvalid';
+	if (!at) return null;
+	if (at.getTime() < now.getTime()) return 'preferredAtPast';
+	if (at.getTime() - now.getTime() > PREFERRED_WITHIN_MS) return 'preferredAtTooFar';
+	return null;
 }

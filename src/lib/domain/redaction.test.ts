@@ -17,7 +17,23 @@ const record: TicketRecord = {
 	room: '502',
 	assigneeName: '李师傅',
 	reporterName: '王伟',
+	location: null,
 	filedAt: Date.UTC(2026, 10, 22, 2, 0)
+};
+
+/** An emergency called from the kiosk: where to run is for staff, and only for staff. */
+const emergency: TicketRecord = {
+	...record,
+	serial: 'E-20261122-001',
+	type: 'emergency',
+	category: 'medical',
+	priority: 'urgent',
+	careFlags: [],
+	entrance: null,
+	room: null,
+	assigneeName: null,
+	reporterName: null,
+	location: { buildingCode: '2', floor: 'B3', room: '2-1703', note: '地下车库电梯口有人晕倒' }
 };
 
 describe('redaction', () => {
@@ -43,6 +59,39 @@ describe('redaction', () => {
 			assigneeName: '李师傅',
 			careFlags: ['elderly']
 		});
+	});
+
+	it("gives staff an emergency's place, and the lobby and staff room only its building", () => {
+		expect(toStaffTicket(emergency).location).toEqual({
+			buildingCode: '2',
+			floor: 'B3',
+			room: '2-1703',
+			note: '地下车库电梯口有人晕倒'
+		});
+		const lobby = toPublicTicket(emergency);
+		const room = toRoomTicket(emergency);
+		expect(lobby).toMatchObject({ buildingCode: '2', type: 'emergency', category: 'medical' });
+		expect(room).toMatchObject({ buildingCode: '2', entrance: null, room: null });
+		for (const view of [lobby, room]) {
+			expect(view).not.toHaveProperty('location');
+			const text = JSON.stringify(view);
+			for (const place of ['B3', '2-1703', '车库', '晕倒']) expect(text).not.toContain(place);
+		}
+	});
+
+	it('never lets any place given with an emergency reach the lobby or the staff room', () => {
+		const printable = fc.string({ minLength: 3, unit: 'grapheme' }).filter((s) => s.trim() === s);
+		fc.assert(
+			fc.property(printable, printable, printable, (floor, room, note) => {
+				const t = { ...emergency, location: { buildingCode: '2', floor, room, note } };
+				expect(toStaffTicket(t).location).toEqual(t.location);
+				for (const view of [toPublicTicket(t), toRoomTicket(t)]) {
+					expect(Object.keys(view)).not.toContain('location');
+					const values = Object.values(view).map(String);
+					for (const given of [floor, room, note]) expect(values).not.toContain(given);
+				}
+			})
+		);
 	});
 
 	it('never lets a field added to the record reach the lobby', () => {

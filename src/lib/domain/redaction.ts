@@ -1,5 +1,5 @@
 import type { PublicTicket } from './public-ticket.js';
-import type { RoomTicket, StaffTicket } from '../realtime/stream.js';
+import type { RoomTicket, StaffLocation, StaffTicket } from '../realtime/stream.js';
 import type { CareFlag, Channel, Priority, TicketStatus, TicketType } from './vocabulary.js';
 
 /** Everything known about a ticket that any audience might be shown. */
@@ -17,6 +17,8 @@ export interface TicketRecord {
 	room: string | null;
 	assigneeName: string | null;
 	reporterName: string | null;
+	/** An emergency's place as given: staff only. */
+	location: StaffLocation | null;
 	filedAt: number;
 }
 
@@ -48,6 +50,12 @@ export function toStaffTicket(t: TicketRecord): StaffTicket {
 		channel: t.channel,
 		careFlags: t.careFlags,
 		assigneeName: t.assigneeName,
-		reporterName: t.reporterName
+		reporterName: t.reporterName,
+		location: t.location && {
+			buildingCode: t.location.buildingCode,
+			floor: t.location.floor,
+			room: t.location.room,
+			note: t.location.note
+		}
 	};
 }

@@ -1,5 +1,12 @@
-import type { CareFlag, StaffRole, TicketStatus, TicketType } from '../domain/vocabulary.js';
+import type {
+	CareFlag,
+	ReleasePassStatus,
+	StaffRole,
+	TicketStatus,
+	TicketType
+} from '../domain/vocabulary.js';
 import type { Messages } from './messages.js';
+import { WORKFLOW_EVENTS } from './ticket-labels.js';
 
 /** The keys whose message is plain text, not a function of parameters. */
 type Key = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
@@ -35,6 +42,13 @@ const ROLE: Record<StaffRole, Key> = {
 	admin: 'roleAdmin'
 };
 
+const PASS_STATUS: Record<ReleasePassStatus, Key> = {
+	pending: 'passStatusPending',
+	approved: 'passStatusApproved',
+	refused: 'passStatusRefused',
+	used: 'passStatusUsed'
+};
+
 const CARE: Record<CareFlag, Key> = {
 	elderly: 'careElderly',
 	sick: 'careSick',
@@ -50,11 +64,20 @@ export const typeLabel = (m: Messages, type: TicketType) => text(m, TYPE[type]);
 export const statusLabel = (m: Messages, status: TicketStatus) => text(m, STATUS[status]);
 export const roleLabel = (m: Messages, role: StaffRole) => text(m, ROLE[role]);
 export const careLabel = (m: Messages, flag: CareFlag) => text(m, CARE[flag]);
+export const passStatusLabel = (m: Messages, status: ReleasePassStatus) =>
+	text(m, PASS_STATUS[status]);
 
 const EVENT: Record<string, Key> = {
+	...WORKFLOW_EVENTS,
 	'ticket.filed': 'eventTicketFiled',
 	'ticket.claimed': 'eventTicketClaimed',
+	'owner.note': 'eventOwnerNote',
+	'owner.appointment_confirmed': 'eventOwnerAppointmentConfirmed',
+	'owner.rated': 'eventOwnerRated',
 	'kiosk.unit_locked': 'eventKioskUnitLocked',
+	'pass.approved': 'eventPassApproved',
+	'pass.refused': 'eventPassRefused',
+	'pass.used': 'eventPassUsed',
 	'device.registered': 'eventDeviceRegistered',
 	'device.paired': 'eventDevicePaired',
 	'device.revoked': 'eventDeviceRevoked',

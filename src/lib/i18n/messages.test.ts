@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { CATALOGUES, zhCN } from './zh-CN.js';
 
 describe('messages', () => {
 	it('exist in both languages for every key', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+	});
+
+	it('come from catalogues that never define the same key twice', () => {
+		const keys = CATALOGUES.flatMap((c) => Object.keys(c.zh));
+		expect(keys.length).toBe(new Set(keys).size);
+		expect(Object.keys(zhCN).length).toBe(keys.length);
 	});
 
 	it('are never left empty or untranslated', () => {

@@ -14,6 +14,17 @@ export interface RoomTicket extends PublicTicket {
 	room: string | null;
 }
 
+/**
+ * Where an emergency is, as the caller gave it (building, floor, room, a note): for the people
+ * who go there, never for a wall.
+ */
+export interface StaffLocation {
+	buildingCode: string | null;
+	floor: string;
+	room: string;
+	note: string;
+}
+
 /** The console's view of a ticket. */
 export interface StaffTicket extends RoomTicket {
 	id: string;
@@ -22,6 +33,8 @@ export interface StaffTicket extends RoomTicket {
 	careFlags: CareFlag[];
 	assigneeName: string | null;
 	reporterName: string | null;
+	/** Given with an emergency; null for a ticket about a home. */
+	location: StaffLocation | null;
 }
 
 export type TicketFor<A extends Audience> = A extends 'staff'

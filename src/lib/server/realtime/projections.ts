@@ -46,6 +46,7 @@ async function ticketRecords(db: Queryable, where: SQL | undefined): Promise<Tic
 			assigneeName: assignee.displayName,
 			residentName: residents.name,
 			reporterName: tickets.reporterName,
+			location: tickets.location,
 			createdAt: tickets.createdAt
 		})
 		.from(tickets)
@@ -55,9 +56,16 @@ async function ticketRecords(db: Queryable, where: SQL | undefined): Promise<Tic
 		.leftJoin(residents, eq(residents.id, tickets.reporterResidentId))
 		.where(where)
 		.orderBy(asc(tickets.createdAt));
-	return rows.map(({ residentName, createdAt, ...row }) => ({
+	return rows.map(({ residentName, createdAt, location, ...row }) => ({
 		...row,
 		reporterName: residentName ?? row.reporterName,
+		// Filing takes the ticket's building from its location, so the joined code is the place's.
+		location: location && {
+			buildingCode: location.buildingId ? row.buildingCode : null,
+			floor: location.floor,
+			room: location.room,
+			note: location.note
+		},
 		filedAt: createdAt.getTime()
 	}));
 }

@@ -1,14 +1,28 @@
 import { can } from '#lib/domain/access.js';
+import { FEED_LENGTH } from '#lib/realtime/stream.js';
 import { requireStaff } from '#lib/server/auth/guard.js';
+import { loadSnapshot, recentEvents } from '#lib/server/realtime/projections.js';
 import { app } from '#lib/server/runtime.js';
 import { sitesOfStaff } from '#lib/server/sites.js';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const user = requireStaff(locals, url);
-	const [current] = await sitesOfStaff(app().db, user.id);
+	const { db } = app();
+	const [current] = await sitesOfStaff(db, user.id);
 	const role = current?.role ?? null;
+	// Someone who must first choose a password gets no live connection until they have.
+	const live = current && can(role, 'stream.staff') && !user.mustChangePassword;
+	const [board, feed] = live
+		? await Promise.all([
+				loadSnapshot(db, current.site.id, 'staff'),
+				recentEvents(db, current.site.id, FEED_LENGTH)
+			])
+		: [null, []];
 	return {
+		/** The open tickets and latest changes the live connection starts from. */
+		board,
+		feed,
 		user: { displayName: user.displayName, username: user.username },
 		site: current
 			? {
@@ -23,7 +37,13 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		may: {
 			manageStaff: can(role, 'staff.manage'),
 			manageDevices: can(role, 'device.manage'),
-			claim: can(role, 'ticket.claim')
+			claim: can(role, 'ticket.claim'),
+			takeEmergency: can(role, 'emergency.take'),
+			readTickets: can(role, 'ticket.read'),
+			fileTickets: can(role, 'ticket.file'),
+			followUp: can(role, 'ticket.follow_up'),
+			decidePasses: can(role, 'pass.decide'),
+			checkPasses: can(role, 'pass.check')
 		}
 	};
 };

@@ -88,15 +88,28 @@ export const tickets = pgTable(
 		createdByDeviceId: uuid('created_by_device_id').references(() => devices.id),
 		/** Sent by the kiosk with every submission, so a retry files nothing twice. */
 		idempotencyKey: text('idempotency_key'),
+		/** The latest follow-up's finding (回访). */
 		satisfaction: satisfaction('satisfaction'),
+		/** The owner's own rating from their phone. */
+		ownerRating: satisfaction('owner_rating'),
 		reopenCount: integer('reopen_count').notNull().default(0),
+		/** Follow-ups that found the owner dissatisfied; the second escalates to the director. */
+		dissatisfiedCount: integer('dissatisfied_count').notNull().default(0),
 		/** Bumped by every change: a stale form cannot overwrite a newer state. */
 		version: integer('version').notNull().default(1),
 		createdAt: createdAt(),
 		updatedAt: instant('updated_at').notNull().defaultNow(),
 		acceptedAt: instant('accepted_at'),
 		onSiteAt: instant('on_site_at'),
+		/** The owner's first reply (the complaint clock stops here) and the agreed next one. */
+		repliedAt: instant('replied_at'),
+		nextReplyAt: instant('next_reply_at'),
+		/** The owner confirmed the proposed appointment. */
+		appointmentConfirmedAt: instant('appointment_confirmed_at'),
 		resolvedAt: instant('resolved_at'),
+		/** The owner tested and signed off the work (paid-service follow-up clock starts here). */
+		ownerAcceptedAt: instant('owner_accepted_at'),
+		followedUpAt: instant('followed_up_at'),
 		closedAt: instant('closed_at')
 	},
 	(t) => [

@@ -1,0 +1,77 @@
+import type { Translation } from './translation.js';
+
+/**
+ * The kiosk's receipt and its printed form (客户需求处理单), and what happens next after filing,
+ * which the owner's phone page repeats.
+ */
+export const zh = {
+	receiptFormTitle: '客户需求处理单',
+	receiptSpecialCare: '特别关照',
+	receiptSpecialCareNote: '您家登记为需特别关照的住户，工作人员会优先上门并照顾您的需要。',
+	receiptNo: 'NO.',
+	receiptFiledAt: '登记时间',
+	receiptType: '需求类型',
+	receiptCategory: '类别',
+	receiptHome: '房屋',
+	receiptDescription: '需求内容',
+	receiptPreferredAt: '希望上门时间',
+	receiptNotGiven: '未填写',
+	receiptNext: '后续处理',
+	receiptScan: '用手机扫一扫，随时查看处理进度',
+	receiptScanPrinted: '扫码查看处理进度、补充说明、确认预约、验收评价',
+	receiptLinkValid: (p: { days: number }) => `二维码 ${p.days} 天内有效，请勿转给他人。`,
+	receiptPrint: '打印处理单',
+	nextEmergency: (p: { minutes: number }) =>
+		`值班人员会立即赶往现场，服务台 ${p.minutes} 分钟内响应。`,
+	nextRepairArrival: (p: { hours: string | null; inHours: number; outOfHours: number }) =>
+		`工作时间${p.hours ? `（${p.hours}）` : ''}内报修，维修人员 ${p.inHours} 分钟内到场；其他时间 ${p.outOfHours} 分钟内到场。`,
+	nextRepairAccept: '维修完成后请您检查并验收，客服助理会回访。',
+	nextComplaintReply: (p: { hours: number }) =>
+		`我们会在 ${p.hours} 小时内答复您，并与您约定下次答复的时间。`,
+	nextComplaintFollowUp: (p: { hours: number }) => `处理完毕后 ${p.hours} 小时内回访。`,
+	nextPaidQuote:
+		'开工前按公布的价目表报价（人工费 + 材料费），经您确认后再施工；上门时间按您方便的安排。',
+	nextPaidFollowUp: (p: { within: '24h' | '2wd' }) =>
+		`完工后请您验收签字，我们会在${p.within === '24h' ? ' 24 小时' : ' 2 个工作日'}内回访。`,
+	nextConsultation: '能当场答复的由服务台当场答复；不能当场答复的，由客服主管书面答复您。',
+	nextReleasePass: '值班主管审批后生效，搬运出门时请向保安出示。',
+	nextOther: '我们已记录，会尽快答复您。'
+} as const;
+
+export const en: Translation<typeof zh> = {
+	receiptFormTitle: 'Customer request form',
+	receiptSpecialCare: 'Special care',
+	receiptSpecialCareNote:
+		'Your household is registered as needing special care: staff will come first and look after your needs.',
+	receiptNo: 'NO.',
+	receiptFiledAt: 'Filed',
+	receiptType: 'Type',
+	receiptCategory: 'Category',
+	receiptHome: 'Home',
+	receiptDescription: 'Request',
+	receiptPreferredAt: 'Preferred visit time',
+	receiptNotGiven: 'Not given',
+	receiptNext: 'What happens next',
+	receiptScan: 'Scan with your phone to follow your request',
+	receiptScanPrinted:
+		'Scan to follow progress, add information, confirm the visit, accept and rate the work',
+	receiptLinkValid: (p) => `The code works for ${p.days} days. Do not pass it on.`,
+	receiptPrint: 'Print the form',
+	nextEmergency: (p) =>
+		`Staff on duty are on their way now; the desk responds within ${p.minutes} minutes.`,
+	nextRepairArrival: (p) =>
+		`Filed in working hours${p.hours ? ` (${p.hours})` : ''}, an engineer is there within ${p.inHours} minutes; otherwise within ${p.outOfHours} minutes.`,
+	nextRepairAccept: 'When the repair is done, check it and accept it; customer service calls back.',
+	nextComplaintReply: (p) =>
+		`You will have a reply within ${p.hours} hours, and we agree when the next one comes.`,
+	nextComplaintFollowUp: (p) => `We follow up within ${p.hours} hours of resolving it.`,
+	nextPaidQuote:
+		'Before any work you get a quote from the published price list (labour + materials) to confirm; the visit is at a time that suits you.',
+	nextPaidFollowUp: (p) =>
+		`When the work is done you accept and sign it; we follow up within ${p.within === '24h' ? '24 hours' : '2 working days'}.`,
+	nextConsultation:
+		'The desk answers on the spot when it can; otherwise the supervisor answers you in writing.',
+	nextReleasePass:
+		'Valid once the duty supervisor approves it; show it to the guard on the way out.',
+	nextOther: 'We have recorded it and will answer you soon.'
+};
