@@ -8,7 +8,8 @@ describe('configuration', () => {
 			dataDir: '/srv/lobby/data',
 			migrationsDir: '/srv/lobby/drizzle',
 			demo: undefined,
-			streamMaxReplay: 500
+			streamMaxReplay: 500,
+			clockSweepMs: 5000
 		});
 	});
 
@@ -25,6 +26,9 @@ describe('configuration', () => {
 		expect(() => readConfig({ LOBBYDESK_DEMO: 'maybe' })).toThrow(/LOBBYDESK_DEMO/);
 		expect(() => readConfig({ LOBBYDESK_STREAM_MAX_REPLAY: '0' })).toThrow(
 			/LOBBYDESK_STREAM_MAX_REPLAY/
+		);
+		expect(() => readConfig({ LOBBYDESK_CLOCK_SWEEP_MS: 'often' })).toThrow(
+			/LOBBYDESK_CLOCK_SWEEP_MS/
 		);
 	});
 });

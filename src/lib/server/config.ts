@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { MAX_REPLAY } from '../realtime/stream.js';
 
+/** Clocks turn amber and red within this long of their instant. */
+const CLOCK_SWEEP_MS = 5_000;
+
 export interface AppConfig {
 	/** Postgres through postgres.js when set; the embedded PGlite in `dataDir` otherwise. */
 	databaseUrl: string | undefined;
@@ -13,6 +16,8 @@ export interface AppConfig {
 	demo: boolean | undefined;
 	/** How many missed changes a reconnecting client is sent before it gets a snapshot instead. */
 	streamMaxReplay: number;
+	/** How often the scheduler looks for clocks turning amber or red, in milliseconds. */
+	clockSweepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +65,11 @@ export function readConfig(
 			'LOBBYDESK_STREAM_MAX_REPLAY',
 			env.LOBBYDESK_STREAM_MAX_REPLAY,
 			MAX_REPLAY
+		),
+		clockSweepMs: positiveInteger(
+			'LOBBYDESK_CLOCK_SWEEP_MS',
+			env.LOBBYDESK_CLOCK_SWEEP_MS,
+			CLOCK_SWEEP_MS
 		)
 	};
 }

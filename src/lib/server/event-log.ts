@@ -3,6 +3,7 @@ import type { ActorKind } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { events, eventStreams } from './db/schema/index.js';
 import { notifyEvent } from './realtime/channels.js';
+import { refreshTicketClocks } from './clocks/ticket-clocks.js';
 
 export interface Actor {
 	kind: ActorKind;
@@ -61,6 +62,10 @@ export async function appendEvent(tx: Queryable, event: NewEvent): Promise<numbe
 		})
 		.returning({ seq: events.seq });
 	if (!row) throw new Error('Event insert returned no row');
+	// Every step of a ticket may start, pause or stop one of its clocks (a clock's own events do not).
+	if (event.ticketId && !event.type.startsWith('clock.')) {
+		await refreshTicketClocks(tx, event.siteId, event.ticketId);
+	}
 	await notifyEvent(tx, event.siteId, seq);
 	return seq;
 }

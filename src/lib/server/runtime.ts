@@ -9,6 +9,7 @@ import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first
 
 export { describeSignIn } from './first-run.js';
 import { createRealtime, type HttpServer, type Realtime } from './realtime/socket-server.js';
+import { startClockScheduler } from './clocks/clock-sweep.js';
 
 export interface AppContext {
 	config: AppConfig;
@@ -23,6 +24,7 @@ interface RuntimeState {
 	booting?: Promise<AppContext>;
 	context?: AppContext;
 	realtime?: Promise<Realtime>;
+	stopClocks?: () => void;
 }
 
 /**
@@ -87,6 +89,8 @@ export function app(): AppContext {
 export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 	const { database, config } = app();
 	state.realtime ??= createRealtime(httpServer, database, { maxReplay: config.streamMaxReplay });
+	// The server process also keeps the clocks on time (safe with several processes).
+	state.stopClocks ??= startClockScheduler(database.db, config.clockSweepMs);
 	return state.realtime;
 }
 
@@ -94,6 +98,8 @@ export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 export async function shutdown(): Promise<void> {
 	await state.booting?.catch(() => {});
 	const { realtime, context } = state;
+	state.stopClocks?.();
+	state.stopClocks = undefined;
 	state.realtime = undefined;
 	state.context = undefined;
 	state.booting = undefined;

@@ -5,3 +5,4 @@ export * from './tickets.js';
 export * from './services.js';
 export * from './records.js';
 export * from './installation.js';
+export * from './clocks.js';

@@ -1,0 +1,110 @@
+/**
+ * Keeps `ticket_clocks` in step with a ticket's timeline: after every event of the ticket, in the
+ * same transaction, the engine judges its clocks again with the site's current rules.
+ */
+import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { clockRuns, type ClockRun } from '../../domain/clocks/clock-runs.js';
+import type { Queryable } from '../db/client.js';
+import { events, ticketClocks, tickets } from '../db/schema/index.js';
+import { loadClockRules, type SiteClockRules } from './site-clock-rules.js';
+
+const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function rowOf(siteId: string, ticketId: string, run: ClockRun) {
+	return {
+		ticketId,
+		clockKey: run.key,
+		cycle: run.cycle,
+		siteId,
+		policyVersion: run.policyVersion,
+		measure: run.measure,
+		targetMs: run.targetMs,
+		startedAt: new Date(run.startedAt),
+		stoppedAt: at(run.stoppedAt),
+		pausedAt: at(run.pausedAt),
+		pausedLeftMs: run.pausedLeftMs,
+		deadlineAt: at(run.deadline),
+		atRiskAt: at(run.atRiskAt),
+		escalateTo: [...run.escalateTo]
+	};
+}
+
+/** Judges one ticket's clocks again and stores the result; returns the runs. */
+export async function refreshTicketClocks(
+	db: Queryable,
+	siteId: string,
+	ticketId: string,
+	rules?: SiteClockRules
+): Promise<ClockRun[]> {
+	const [ticket] = await db
+		.select({
+			type: tickets.type,
+			category: tickets.category,
+			priority: tickets.priority,
+			flags: tickets.flags
+		})
+		.from(tickets)
+		.where(eq(tickets.id, ticketId));
+	if (!ticket) return [];
+	const timeline = await db
+		.select({ type: events.type, at: events.at, data: events.data })
+		.from(events)
+		.where(eq(events.ticketId, ticketId))
+		.orderBy(asc(events.seq));
+	const { policy, calendar } = rules ?? (await loadClockRules(db, siteId));
+	const runs = clockRuns(
+		policy,
+		calendar,
+		ticket,
+		timeline.map((e) => ({ type: e.type, at: e.at.getTime(), data: e.data }))
+	);
+
+	const kept = runs.map((r) => `${r.key}#${r.cycle}`);
+	await db
+		.delete(ticketClocks)
+		.where(
+			and(
+				eq(ticketClocks.ticketId, ticketId),
+				kept.length
+					? notInArray(sql`${ticketClocks.clockKey} || '#' || ${ticketClocks.cycle}`, kept)
+					: undefined
+			)
+		);
+	if (runs.length === 0) return runs;
+	await db
+		.insert(ticketClocks)
+		.values(runs.map((r) => rowOf(siteId, ticketId, r)))
+		.onConflictDoUpdate({
+			target: [ticketClocks.ticketId, ticketClocks.clockKey, ticketClocks.cycle],
+			set: {
+				policyVersion: sql`excluded.policy_version`,
+				measure: sql`excluded.measure`,
+				targetMs: sql`excluded.target_ms`,
+				startedAt: sql`excluded.started_at`,
+				stoppedAt: sql`excluded.stopped_at`,
+				pausedAt: sql`excluded.paused_at`,
+				pausedLeftMs: sql`excluded.paused_left_ms`,
+				deadlineAt: sql`excluded.deadline_at`,
+				atRiskAt: sql`excluded.at_risk_at`,
+				escalateTo: sql`excluded.escalate_to`,
+				// A promise pushed later (a pause, a new policy) may turn amber or red again.
+				warnedAt: sql`case when excluded.at_risk_at > ${ticketClocks.warnedAt} then null else ${ticketClocks.warnedAt} end`,
+				breachedAt: sql`case when excluded.deadline_at > ${ticketClocks.breachedAt} then null else ${ticketClocks.breachedAt} end`
+			}
+		});
+	return runs;
+}
+
+/**
+ * Every ticket of the site that is not closed judged again, after its policy or calendar changed
+ * (a resolved ticket still owes its follow-up). Returns how many.
+ */
+export async function refreshSiteClocks(db: Queryable, siteId: string): Promise<number> {
+	const rules = await loadClockRules(db, siteId);
+	const live = await db
+		.select({ id: tickets.id })
+		.from(tickets)
+		.where(and(eq(tickets.siteId, siteId), ne(tickets.status, 'closed')));
+	for (const { id } of live) await refreshTicketClocks(db, siteId, id, rules);
+	return live.length;
+}
