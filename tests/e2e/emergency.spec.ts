@@ -87,7 +87,7 @@ test('a kiosk calls for help: every console alerts, the first to go is named, th
 	// The lobby's wall shows the call with its building and nothing finer.
 	const row = wall.locator(`tr[data-serial="${serial}"]`);
 	await expect(row).toContainText('紧急求助');
-	await expect(row.locator('td').nth(2)).toHaveText('2');
+	await expect(row.locator('td').nth(3)).toHaveText('2');
 	const wallText = (await wall.locator('body').textContent()) ?? '';
 	for (const finer of ['2-502', '5层', note]) expect(wallText).not.toContain(finer);
 

@@ -40,7 +40,8 @@ test('the wall display lists open tickets with nothing personal on it', async ({
 	const html = (await response?.text()) ?? '';
 	expect(html).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // no mobile number
 	expect(html).not.toContain('室'); // no room
-	expect(html).not.toContain('漏水'); // no description
+	expect(html).not.toContain('厨房水槽'); // no description (its category, 水管 / 漏水, is shown)
+	expect(html).not.toContain('夜间装修');
 	expect(html).not.toContain('王芳'); // no staff name
 });
 

@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events.js';
 import type { Audience, StreamMessage, SubscribeReply } from '../../src/lib/realtime/stream.js';
+import { demoResidents } from '../../src/lib/server/demo-seed.js';
 
 export const PASSWORD = 'lobbydesk';
 
@@ -87,4 +88,22 @@ export async function subscribe<A extends Audience>(
 ): Promise<SubscribeReply<A>> {
 	const reply = await socket.timeout(5_000).emitWithAck('stream:subscribe', { audience, after });
 	return reply as SubscribeReply<A>;
+}
+
+const demoPeople = demoResidents(40);
+
+/**
+ * A demo home by its place in the demo's list (2 buildings × 2 entrances × 5 floors × 2 rooms),
+ * with the last four digits of its first resident's phone. Each test uses its own homes, so the
+ * kiosk's per-home counts are its own.
+ */
+export function demoHome(i: number) {
+	const building = Math.floor(i / 20) + 1;
+	const entrance = Math.floor((i % 20) / 10) + 1;
+	const room = `${Math.floor((i % 10) / 2) + 1}0${(i % 2) + 1}`;
+	return {
+		zh: `${building}号楼${entrance}单元${room}室`,
+		en: `Bldg ${building}, Entr. ${entrance}, Rm ${room}`,
+		last4: demoPeople[i]?.[0]?.phone.slice(-4) ?? ''
+	};
 }

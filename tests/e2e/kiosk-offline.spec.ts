@@ -1,24 +1,11 @@
 import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
-import { demoResidents } from '../../src/lib/server/demo-seed.js';
-import { pairDemo, signIn } from './helpers.js';
+import { demoHome, pairDemo, signIn } from './helpers.js';
 
 // The lobby's network is not always there. An owner who has typed a request and tapped "send"
 // must not lose it to a dropped connection, must not file it twice by tapping again, and must not
 // leave it on the screen for the next person.
 
-const residents = demoResidents(40);
-
-/** A demo home by its place in the demo's list; each test uses its own, so counts are its own. */
-function home(index: number) {
-	const building = Math.floor(index / 20) + 1;
-	const entrance = Math.floor((index % 20) / 10) + 1;
-	const room = `${Math.floor((index % 10) / 2) + 1}0${(index % 2) + 1}`;
-	return {
-		zh: `${building}号楼${entrance}单元${room}室`,
-		en: `Bldg ${building}, Entr. ${entrance}, Rm ${room}`,
-		last4: residents[index]?.[0]?.phone.slice(-4) ?? ''
-	};
-}
+const home = demoHome;
 
 async function openRepairForm(page: Page) {
 	await pairDemo(page, 'kiosk');

@@ -1,23 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoResidents } from '../../src/lib/server/demo-seed.js';
-import { cookieHeader, pairDemo, postForm, signIn } from './helpers.js';
+import { cookieHeader, demoHome, pairDemo, postForm, signIn } from './helpers.js';
 
 // 物品放行条 from the lobby to the gate: an owner fills it at the kiosk, the duty supervisor
 // approves it in the console, the guard checks the code at the exit and lets it out once.
 
-const people = demoResidents(40);
-/** The demo's homes in order: 2 buildings × 2 entrances × 5 floors × 2 rooms. */
-function home(i: number) {
-	const building = Math.floor(i / 20) + 1;
-	const entrance = Math.floor((i % 20) / 10) + 1;
-	const floor = Math.floor((i % 10) / 2) + 1;
-	const room = `${floor}0${(i % 2) + 1}`;
-	return {
-		zh: `${building}号楼${entrance}单元${room}室`,
-		en: `Bldg ${building}, Entr. ${entrance}, Rm ${room}`,
-		last4: people[i]?.[0]?.phone.slice(-4) ?? ''
-	};
-}
+const home = demoHome;
 
 /** The site's date (Asia/Shanghai), `days` from today. */
 function siteDay(days = 0): string {
@@ -151,10 +138,10 @@ test('a pass filed at the kiosk is approved, let out once at the gate, and refus
 	// A code that cannot be one, and one that does not exist.
 	await guard.getByLabel('放行码').fill('12');
 	await guard.getByRole('button', { name: '查询' }).click();
-	await expect(guard.getByRole('alert')).toHaveText('放行码是 6 位字母和数字');
+	await expect(guard.locator('main').getByRole('alert')).toHaveText('放行码是 6 位字母和数字');
 	await guard.getByLabel('放行码').fill(code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
 	await guard.getByRole('button', { name: '查询' }).click();
-	await expect(guard.getByRole('alert')).toHaveText('没有这个放行码，请核对');
+	await expect(guard.locator('main').getByRole('alert')).toHaveText('没有这个放行码，请核对');
 
 	await supervisor.context().close();
 	await guard.context().close();

@@ -10,6 +10,8 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 process.env.LOBBYDESK_DEMO = 'on';
 // Small, so a browser test can fall far enough behind to be sent a snapshot.
 process.env.LOBBYDESK_STREAM_MAX_REPLAY = '5';
+// Clocks turn amber and red within half a second, so a test sees the escalation arrive.
+process.env.LOBBYDESK_CLOCK_SWEEP_MS = '500';
 
 if (adminUrl) {
 	const name = E2E_DATABASE;

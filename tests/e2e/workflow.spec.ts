@@ -133,7 +133,7 @@ test('acting on a ticket a colleague has just changed is refused with a message'
 	await expect(page.getByTestId('ticket-status')).toHaveText('已受理');
 
 	await supervisor.getByRole('button', { name: '受理', exact: true }).click();
-	await expect(supervisor.getByRole('alert')).toContainText('可能已被同事处理');
+	await expect(supervisor.locator('main').getByRole('alert')).toContainText('可能已被同事处理');
 	await expect(supervisor.getByTestId('ticket-status')).toHaveText('已受理');
 });
 

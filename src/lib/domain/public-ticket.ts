@@ -1,4 +1,13 @@
+import type { ClockInstants } from './clocks/clock-state.js';
 import type { TicketStatus, TicketType } from './vocabulary.js';
+
+/**
+ * One promise of a ticket, as instants: enough for any screen to count it down, and nothing
+ * else. `key` is a clock code from the site's policy (`repair_arrival`), never free text.
+ */
+export interface PublicClock extends ClockInstants {
+	key: string;
+}
 
 /**
  * A ticket as the lobby may see it. Every field is a code, a number or a time: there is no field
@@ -14,6 +23,8 @@ export interface PublicTicket {
 	status: TicketStatus;
 	/** Epoch milliseconds. */
 	filedAt: number;
+	/** The latest run of each of its clocks. */
+	clocks: PublicClock[];
 }
 
 export const PUBLIC_TICKET_FIELDS = [
@@ -22,7 +33,8 @@ export const PUBLIC_TICKET_FIELDS = [
 	'category',
 	'buildingCode',
 	'status',
-	'filedAt'
+	'filedAt',
+	'clocks'
 ] as const satisfies readonly (keyof PublicTicket)[];
 
 /** Statuses that still owe the owner something; shown on the board. */

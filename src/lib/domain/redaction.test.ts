@@ -18,7 +18,17 @@ const record: TicketRecord = {
 	assigneeName: '李师傅',
 	reporterName: '王伟',
 	location: null,
-	filedAt: Date.UTC(2026, 10, 22, 2, 0)
+	filedAt: Date.UTC(2026, 10, 22, 2, 0),
+	clocks: [
+		{
+			key: 'repair_arrival',
+			deadline: Date.UTC(2026, 10, 22, 2, 20),
+			atRiskAt: Date.UTC(2026, 10, 22, 2, 5),
+			stoppedAt: null,
+			pausedAt: null,
+			pausedLeftMs: null
+		}
+	]
 };
 
 /** An emergency called from the kiosk: where to run is for staff, and only for staff. */
@@ -92,6 +102,18 @@ describe('redaction', () => {
 				}
 			})
 		);
+	});
+
+	it('gives the lobby each clock as its code and instants only', () => {
+		const withExtra = {
+			...record,
+			clocks: record.clocks.map((c) => ({ ...c, note: '王伟 13800001234' }))
+		} as TicketRecord;
+		const [clock] = toPublicTicket(withExtra).clocks;
+		expect(Object.keys(clock ?? {}).sort()).toEqual(
+			['atRiskAt', 'deadline', 'key', 'pausedAt', 'pausedLeftMs', 'stoppedAt'].sort()
+		);
+		expect(JSON.stringify(toPublicTicket(withExtra))).not.toContain('王伟');
 	});
 
 	it('never lets a field added to the record reach the lobby', () => {

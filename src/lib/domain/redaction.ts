@@ -1,4 +1,4 @@
-import type { PublicTicket } from './public-ticket.js';
+import type { PublicClock, PublicTicket } from './public-ticket.js';
 import type { RoomTicket, StaffLocation, StaffTicket } from '../realtime/stream.js';
 import type { CareFlag, Channel, Priority, TicketStatus, TicketType } from './vocabulary.js';
 
@@ -20,6 +20,7 @@ export interface TicketRecord {
 	/** An emergency's place as given: staff only. */
 	location: StaffLocation | null;
 	filedAt: number;
+	clocks: PublicClock[];
 }
 
 /**
@@ -33,7 +34,15 @@ export function toPublicTicket(t: TicketRecord): PublicTicket {
 		category: t.category,
 		buildingCode: t.buildingCode,
 		status: t.status,
-		filedAt: t.filedAt
+		filedAt: t.filedAt,
+		clocks: t.clocks.map((c) => ({
+			key: c.key,
+			deadline: c.deadline,
+			atRiskAt: c.atRiskAt,
+			stoppedAt: c.stoppedAt,
+			pausedAt: c.pausedAt,
+			pausedLeftMs: c.pausedLeftMs
+		}))
 	};
 }
 

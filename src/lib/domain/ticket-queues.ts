@@ -4,9 +4,9 @@ import { needsFollowUp } from './ticket-workflow.js';
 /**
  * The console's work lists. `new`: waiting to be taken on; `mine`: given to me; `team`: given to
  * anyone with my role; `open`: everything not closed; `follow_up`: resolved and owed a follow-up
- * call (回访).
+ * call (回访); `at_risk`: a service clock amber or red, the least time left first.
  */
-export const QUEUES = ['new', 'mine', 'team', 'open', 'follow_up'] as const;
+export const QUEUES = ['new', 'mine', 'team', 'open', 'follow_up', 'at_risk'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** Everything but closed: a declined ticket still owes a reply, a followed-up one a close. */

@@ -70,6 +70,8 @@ export const passStatusLabel = (m: Messages, status: ReleasePassStatus) =>
 const EVENT: Record<string, Key> = {
 	...WORKFLOW_EVENTS,
 	'ticket.filed': 'eventTicketFiled',
+	'clock.at_risk': 'eventClockAtRisk',
+	'clock.breached': 'eventClockBreached',
 	'ticket.claimed': 'eventTicketClaimed',
 	'owner.note': 'eventOwnerNote',
 	'owner.appointment_confirmed': 'eventOwnerAppointmentConfirmed',

@@ -1,4 +1,5 @@
 import * as account from './catalog/account.js';
+import * as clocks from './catalog/clocks.js';
 import * as common from './catalog/common.js';
 import * as console from './catalog/console.js';
 import * as devices from './catalog/devices.js';
@@ -30,7 +31,8 @@ export const CATALOGUES = [
 	receipt,
 	owner,
 	passes,
-	emergency
+	emergency,
+	clocks
 ] as const;
 
 export const zhCN = {
@@ -46,5 +48,6 @@ export const zhCN = {
 	...receipt.zh,
 	...owner.zh,
 	...passes.zh,
-	...emergency.zh
+	...emergency.zh,
+	...clocks.zh
 };

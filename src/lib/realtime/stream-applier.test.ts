@@ -11,7 +11,8 @@ const ticket = (serial: string, status: PublicTicket['status']): PublicTicket =>
 	category: 'water',
 	buildingCode: '1',
 	status,
-	filedAt: 0
+	filedAt: 0,
+	clocks: []
 });
 
 const message = (seq: number, t: PublicTicket | null = null): StreamMessage<'public'> => ({

@@ -9,7 +9,17 @@ import {
 import { can } from '../domain/access.js';
 import type { StaffRole } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
-import { buildings, residents, staffRoles, staffUsers, tickets, units } from './db/schema/index.js';
+import {
+	buildings,
+	residents,
+	staffRoles,
+	staffUsers,
+	ticketClocks,
+	tickets,
+	units
+} from './db/schema/index.js';
+import { latestClocks } from './clocks/ticket-clocks.js';
+import type { PublicClock } from '../domain/public-ticket.js';
 
 export interface QueueRow {
 	id: string;
@@ -27,9 +37,14 @@ export interface QueueRow {
 	assigneeName: string | null;
 	createdAt: Date;
 	appointmentAt: Date | null;
+	/** The latest run of each of its service clocks. */
+	clocks: PublicClock[];
 }
 
 const LIMIT = 200;
+
+/** Its clocks that run now (not stopped, not paused). */
+const runningClocks = sql`from ${ticketClocks} tc where tc.ticket_id = ${tickets.id} and tc.stopped_at is null and tc.paused_at is null`;
 const assignee = alias(staffUsers, 'assignee');
 const assigneeRole = alias(staffRoles, 'assignee_role');
 
@@ -81,6 +96,9 @@ export async function listQueue(
 		case 'follow_up':
 			conditions.push(eq(tickets.status, 'resolved'), inArray(tickets.type, [...FOLLOW_UP_TYPES]));
 			break;
+		case 'at_risk':
+			conditions.push(sql`exists (select 1 ${runningClocks} and tc.at_risk_at <= now())`);
+			break;
 	}
 	if (query.type) conditions.push(eq(tickets.type, query.type));
 	if (query.status) conditions.push(eq(tickets.status, query.status));
@@ -113,13 +131,20 @@ export async function listQueue(
 			and(eq(assigneeRole.userId, tickets.assigneeId), eq(assigneeRole.siteId, tickets.siteId))
 		)
 		.where(and(...conditions))
-		// Most urgent first (the enum's order); among equals, owners who need special care; then
-		// the longest waiting.
+		// At risk: the least time left first. Otherwise most urgent first (the enum's order); among
+		// equals, owners who need special care; then the longest waiting.
 		.orderBy(
+			...(query.queue === 'at_risk'
+				? [sql`(select min(tc.deadline_at) ${runningClocks}) asc nulls last`]
+				: []),
 			asc(tickets.priority),
 			sql`cardinality(${tickets.careFlags}) > 0 desc`,
 			asc(tickets.createdAt)
 		)
 		.limit(LIMIT);
-	return rows;
+	const clocks = await latestClocks(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.map((row) => ({ ...row, clocks: clocks.get(row.id) ?? [] }));
 }

@@ -58,20 +58,27 @@ export function clockBand(state: ClockState): ClockBand {
 const UNTIMED_RANK = 1e14;
 const PAUSED_RANK = 1e15;
 
-/** The clock that matters most right now: late first, then the least time left; paused last. */
-export function mostUrgent<T extends ClockInstants>(clocks: readonly T[], now: number): T | null {
+/**
+ * How urgent a clock is, as a number that does not move with time (smaller is more urgent):
+ * its deadline while it runs, so the latest breach comes first; paused ones after every running
+ * one, by the time they have left. Null for a clock that has stopped.
+ */
+export function urgencyRank(clock: ClockInstants): number | null {
+	const { deadline, stoppedAt, pausedAt, pausedLeftMs } = clock;
+	if (stoppedAt !== null) return null;
+	if (pausedAt !== null) {
+		return deadline !== null && deadline <= pausedAt ? deadline : PAUSED_RANK + (pausedLeftMs ?? 0);
+	}
+	return deadline ?? UNTIMED_RANK;
+}
+
+/** The clock of a ticket that matters most: late first, then the least time left, then paused. */
+export function mostUrgent<T extends ClockInstants>(clocks: readonly T[]): T | null {
 	let best: T | null = null;
 	let bestRank = Infinity;
 	for (const clock of clocks) {
-		const s = clockStateAt(clock, now);
-		if (s.state === 'met' || (s.state === 'breached' && clock.stoppedAt !== null)) continue;
-		const rank =
-			s.state === 'breached'
-				? -(s.lateMs ?? 0)
-				: s.state === 'paused'
-					? PAUSED_RANK + (s.leftMs ?? 0)
-					: (s.leftMs ?? UNTIMED_RANK);
-		if (rank < bestRank) {
+		const rank = urgencyRank(clock);
+		if (rank !== null && rank < bestRank) {
 			best = clock;
 			bestRank = rank;
 		}

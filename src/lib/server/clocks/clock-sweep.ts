@@ -57,7 +57,10 @@ async function sweepSite(tx: Queryable, siteId: string, now: Date, limit: number
 			.update(ticketClocks)
 			.set(
 				breached
-					? { breachedAt: now, warnedAt: sql`coalesce(${ticketClocks.warnedAt}, ${now.toISOString()}::timestamptz)` }
+					? {
+							breachedAt: now,
+							warnedAt: sql`coalesce(${ticketClocks.warnedAt}, ${now.toISOString()}::timestamptz)`
+						}
 					: { warnedAt: now }
 			)
 			.where(

@@ -2,8 +2,10 @@
  * Keeps `ticket_clocks` in step with a ticket's timeline: after every event of the ticket, in the
  * same transaction, the engine judges its clocks again with the site's current rules.
  */
-import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { clockRuns, type ClockRun } from '../../domain/clocks/clock-runs.js';
+import type { PublicClock } from '../../domain/public-ticket.js';
+import type { ClockDetail } from '../../domain/clocks/clock-detail.js';
 import type { Queryable } from '../db/client.js';
 import { events, ticketClocks, tickets } from '../db/schema/index.js';
 import { loadClockRules, type SiteClockRules } from './site-clock-rules.js';
@@ -107,4 +109,55 @@ export async function refreshSiteClocks(db: Queryable, siteId: string): Promise<
 		.where(and(eq(tickets.siteId, siteId), ne(tickets.status, 'closed')));
 	for (const { id } of live) await refreshTicketClocks(db, siteId, id, rules);
 	return live.length;
+}
+
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+
+/** The latest run of each clock of these tickets, oldest start first. */
+function latestRuns(db: Queryable, ticketIds: readonly string[]) {
+	return db
+		.selectDistinctOn([ticketClocks.ticketId, ticketClocks.clockKey])
+		.from(ticketClocks)
+		.where(inArray(ticketClocks.ticketId, [...ticketIds]))
+		.orderBy(ticketClocks.ticketId, ticketClocks.clockKey, desc(ticketClocks.cycle))
+		.then((rows) => rows.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()));
+}
+
+type RunRow = typeof ticketClocks.$inferSelect;
+
+function publicClock(row: RunRow): PublicClock {
+	return {
+		key: row.clockKey,
+		deadline: ms(row.deadlineAt),
+		atRiskAt: ms(row.atRiskAt),
+		stoppedAt: ms(row.stoppedAt),
+		pausedAt: ms(row.pausedAt),
+		pausedLeftMs: row.pausedLeftMs
+	};
+}
+
+/** The latest run of each clock of these tickets, as every audience may see it. */
+export async function latestClocks(
+	db: Queryable,
+	ticketIds: readonly string[]
+): Promise<Map<string, PublicClock[]>> {
+	const byTicket = new Map<string, PublicClock[]>();
+	if (ticketIds.length === 0) return byTicket;
+	for (const row of await latestRuns(db, ticketIds)) {
+		const list = byTicket.get(row.ticketId) ?? [];
+		list.push(publicClock(row));
+		byTicket.set(row.ticketId, list);
+	}
+	return byTicket;
+}
+
+export async function ticketClockDetails(db: Queryable, ticketId: string): Promise<ClockDetail[]> {
+	return (await latestRuns(db, [ticketId])).map((row) => ({
+		...publicClock(row),
+		cycle: row.cycle,
+		policyVersion: row.policyVersion,
+		startedAt: row.startedAt.getTime(),
+		escalateTo: row.escalateTo,
+		breachedAt: ms(row.breachedAt)
+	}));
 }

@@ -9,6 +9,7 @@ import {
 } from '../../domain/redaction.js';
 import type { Audience, StaffEvent, StreamMessage, StreamSnapshot } from '../../realtime/stream.js';
 import type { Queryable } from '../db/client.js';
+import { latestClocks } from '../clocks/ticket-clocks.js';
 import {
 	buildings,
 	events,
@@ -56,8 +57,13 @@ async function ticketRecords(db: Queryable, where: SQL | undefined): Promise<Tic
 		.leftJoin(residents, eq(residents.id, tickets.reporterResidentId))
 		.where(where)
 		.orderBy(asc(tickets.createdAt));
+	const clocks = await latestClocks(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map(({ residentName, createdAt, location, ...row }) => ({
 		...row,
+		clocks: clocks.get(row.id) ?? [],
 		reporterName: residentName ?? row.reporterName,
 		// Filing takes the ticket's building from its location, so the joined code is the place's.
 		location: location && {

@@ -8,6 +8,7 @@ import { readActionForm } from '#lib/server/http/action-form.js';
 import { app } from '#lib/server/runtime.js';
 import { actOnTicket, workflowView, type ActError } from '#lib/server/ticket-workflow.js';
 import { assignableStaff, findTicket, loadTicketPage } from '#lib/server/ticket-view.js';
+import { ticketClockDetails } from '#lib/server/clocks/ticket-clocks.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		buildingCode: page.buildingCode,
 		assigneeName: page.assigneeName,
 		timeline: page.timeline,
+		clocks: await ticketClockDetails(db, ticket.id),
 		actions,
 		staff: needsStaff
 			? await assignableStaff(db, site.id, ['assistant', 'supervisor', 'director', 'engineer'])
