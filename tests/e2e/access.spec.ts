@@ -76,6 +76,9 @@ const PROBES: Record<
 	'ticket.work': ticketActionProbe('contact'),
 	'ticket.follow_up': ticketActionProbe('follow_up'),
 	'pass.decide': (cookie, _, request) => pageProbe('/console/passes', cookie, request),
+	'clocks.manage': async (cookie, _, request) =>
+		(await pageProbe('/console/clocks', cookie, request)) &&
+		(await pageProbe('/console/calendar', cookie, request)),
 	'pass.check': (cookie, _, request) =>
 		pageProbe('/console/passes/check?code=ABCDEF', cookie, request),
 	'stream.staff': async (cookie, baseURL) => {

@@ -108,6 +108,14 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		guard: false,
 		admin: true
 	},
+	'clocks.manage': {
+		assistant: false,
+		supervisor: false,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: true
+	},
 	'archive.read': {
 		assistant: true,
 		supervisor: true,

@@ -44,7 +44,9 @@ export const ACCESS = {
 	/** Create staff accounts, set their roles, disable them. */
 	'staff.manage': ['admin'],
 	/** Register, pair and revoke kiosks and displays; see their state. */
-	'device.manage': ['admin']
+	'device.manage': ['admin'],
+	/** Change the service policy (each clock's promise) and the working calendar. */
+	'clocks.manage': ['director', 'admin']
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof ACCESS;

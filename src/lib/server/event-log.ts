@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ActorKind } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { events, eventStreams } from './db/schema/index.js';
@@ -22,6 +22,18 @@ export interface NewEvent {
 	reason?: string | null;
 	data?: Record<string, unknown>;
 	at?: Date;
+}
+
+/**
+ * Locks the site's event stream until the transaction ends. Work that changes many tickets' clocks
+ * takes it first, as every ticket step does before touching its clocks, so the two never deadlock.
+ */
+export async function lockSiteStream(tx: Queryable, siteId: string): Promise<void> {
+	await tx
+		.select({ lastSeq: eventStreams.lastSeq })
+		.from(eventStreams)
+		.where(eq(eventStreams.siteId, siteId))
+		.for('update');
 }
 
 /** Takes the site's next sequence number; the row stays locked until the transaction ends. */

@@ -5,8 +5,8 @@
  */
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../db/client.js';
-import { eventStreams, ticketClocks, tickets } from '../db/schema/index.js';
-import { appendEvent, SYSTEM } from '../event-log.js';
+import { ticketClocks, tickets } from '../db/schema/index.js';
+import { appendEvent, lockSiteStream, SYSTEM } from '../event-log.js';
 
 export interface SweepResult {
 	warned: number;
@@ -28,11 +28,7 @@ function dueAt(now: Date) {
 async function sweepSite(tx: Queryable, siteId: string, now: Date, limit: number) {
 	// The site's stream first, as every ticket step takes it before its clocks: no deadlock, and
 	// a second sweeper of the same site waits here and then finds the marks already set.
-	await tx
-		.select({ lastSeq: eventStreams.lastSeq })
-		.from(eventStreams)
-		.where(eq(eventStreams.siteId, siteId))
-		.for('update');
+	await lockSiteStream(tx, siteId);
 	const due = await tx
 		.select({
 			ticketId: ticketClocks.ticketId,

@@ -99,16 +99,23 @@ export async function refreshTicketClocks(
 
 /**
  * Every ticket of the site that is not closed judged again, after its policy or calendar changed
- * (a resolved ticket still owes its follow-up). Returns how many.
+ * (a resolved ticket still owes its follow-up). Returns those that have clocks.
  */
-export async function refreshSiteClocks(db: Queryable, siteId: string): Promise<number> {
+export async function refreshSiteClocks(
+	db: Queryable,
+	siteId: string
+): Promise<{ id: string; serial: string }[]> {
 	const rules = await loadClockRules(db, siteId);
 	const live = await db
-		.select({ id: tickets.id })
+		.select({ id: tickets.id, serial: tickets.serial })
 		.from(tickets)
 		.where(and(eq(tickets.siteId, siteId), ne(tickets.status, 'closed')));
-	for (const { id } of live) await refreshTicketClocks(db, siteId, id, rules);
-	return live.length;
+	const timed: { id: string; serial: string }[] = [];
+	for (const ticket of live) {
+		const runs = await refreshTicketClocks(db, siteId, ticket.id, rules);
+		if (runs.length > 0) timed.push(ticket);
+	}
+	return timed;
 }
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());

@@ -43,7 +43,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			fileTickets: can(role, 'ticket.file'),
 			followUp: can(role, 'ticket.follow_up'),
 			decidePasses: can(role, 'pass.decide'),
-			checkPasses: can(role, 'pass.check')
+			checkPasses: can(role, 'pass.check'),
+			manageClocks: can(role, 'clocks.manage')
 		}
 	};
 };

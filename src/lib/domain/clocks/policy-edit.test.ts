@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_SETTINGS } from '../site-settings.js';
+import { seedPolicy } from './policy.js';
+import { editPolicy, policyFormValues } from './policy-edit.js';
+
+const seed = seedPolicy(DEFAULT_SITE_SETTINGS);
+const form = policyFormValues(seed);
+
+describe('editing the service policy', () => {
+	it('fills the form from the policy and reads the same policy back', () => {
+		expect(form).toMatchObject({
+			'atRisk.minutes': '15',
+			'atRisk.percent': '25',
+			'emergency_acknowledge.minutes': '2',
+			'emergency_acknowledge.calendar': 'calendar',
+			'repair_arrival.inside': '20',
+			'repair_arrival.outside': '60',
+			'repair_follow_up.days': '2'
+		});
+		expect(editPolicy(seed, form)).toEqual({ ok: true, atRisk: seed.atRisk, clocks: seed.clocks });
+	});
+
+	it('changes a promise, its calendar and the amber threshold', () => {
+		const result = editPolicy(seed, {
+			...form,
+			'repair_arrival.inside': '5',
+			'complaint_reply.calendar': 'working',
+			'atRisk.percent': '50'
+		});
+		if (!result.ok) throw new Error('refused');
+		const arrival = result.clocks.find((c) => c.key === 'repair_arrival');
+		expect(arrival?.target).toMatchObject({ insideMinutes: 5, outsideMinutes: 60 });
+		expect(result.clocks.find((c) => c.key === 'complaint_reply')?.target).toEqual({
+			kind: 'duration',
+			minutes: 120,
+			calendar: 'working'
+		});
+		expect(result.atRisk).toEqual({ minutes: 15, fraction: 0.5 });
+	});
+
+	it('names every field it cannot take', () => {
+		expect(
+			editPolicy(seed, {
+				...form,
+				'repair_arrival.inside': '0',
+				'repair_follow_up.days': '2.5',
+				'emergency_acknowledge.calendar': 'lunar',
+				'atRisk.percent': '95',
+				'atRisk.minutes': ''
+			})
+		).toEqual({
+			ok: false,
+			errors: {
+				'repair_arrival.inside': 'clockMinutesInvalid',
+				'repair_follow_up.days': 'clockDaysInvalid',
+				'emergency_acknowledge.calendar': 'clockCalendarInvalid',
+				'atRisk.percent': 'clockPercentInvalid',
+				'atRisk.minutes': 'clockAtRiskMinutesInvalid'
+			}
+		});
+	});
+});

@@ -1,0 +1,149 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editPolicy, policyFormValues } from '../../src/lib/domain/clocks/policy-edit.js';
+import {
+	changeCalendar,
+	policyHistory,
+	publishPolicy
+} from '../../src/lib/server/clocks/clock-settings.js';
+import { loadClockRules } from '../../src/lib/server/clocks/site-clock-rules.js';
+import { events, ticketClocks } from '../../src/lib/server/db/schema/index.js';
+import { kioskUnits } from '../../src/lib/server/kiosk.js';
+import { defaultSite } from '../../src/lib/server/sites.js';
+import { fileTicket } from '../../src/lib/server/tickets.js';
+import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
+
+const sh = (wall: string) => new Date(`${wall.replace(' ', 'T')}:00+08:00`);
+
+let database: TestDatabase;
+let siteId: string;
+let unitId: string;
+let director: string;
+
+beforeAll(async () => {
+	database = await createDemoDatabase();
+	siteId = (await defaultSite(database.db))?.id ?? '';
+	unitId = (await kioskUnits(database.db, siteId))[7]?.id ?? '';
+	director = await staffIdOf(database, 'director');
+});
+afterAll(() => database.dispose());
+
+async function repairFiled(now: Date) {
+	return fileTicket(database.db, {
+		siteId,
+		type: 'repair',
+		category: 'water',
+		channel: 'phone',
+		unitId,
+		description: '测试',
+		actor: { kind: 'staff', staffId: director },
+		now
+	});
+}
+
+async function arrival(ticketId: string) {
+	const [row] = await database.db
+		.select()
+		.from(ticketClocks)
+		.where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.clockKey, 'repair_arrival')));
+	return row;
+}
+
+describe('changing the service policy', () => {
+	it('applies a new version to open tickets at once, and each timeline names the version', async () => {
+		const ticket = await repairFiled(sh('2026-11-23 09:00'));
+		expect(await arrival(ticket.id)).toMatchObject({
+			policyVersion: 1,
+			deadlineAt: sh('2026-11-23 09:20')
+		});
+
+		const { policy } = await loadClockRules(database.db, siteId);
+		const edit = editPolicy(policy, { ...policyFormValues(policy), 'repair_arrival.inside': '30' });
+		if (!edit.ok) throw new Error('refused');
+		const result = await publishPolicy(database.db, siteId, director, edit);
+		expect(result.version).toBe(2);
+		expect(result.tickets).toBeGreaterThanOrEqual(1);
+
+		expect(await arrival(ticket.id)).toMatchObject({
+			policyVersion: 2,
+			deadlineAt: sh('2026-11-23 09:30')
+		});
+		const rejudged = await database.db
+			.select({ data: events.data, actor: events.actorStaffId })
+			.from(events)
+			.where(and(eq(events.ticketId, ticket.id), eq(events.type, 'clock.rejudged')));
+		expect(rejudged).toEqual([
+			{ data: { serial: ticket.serial, policyVersion: 2, cause: 'policy' }, actor: director }
+		]);
+		const history = await policyHistory(database.db, siteId);
+		expect(history.map((v) => [v.version, v.createdBy])).toEqual([
+			[2, '周建国'],
+			[1, null]
+		]);
+	});
+});
+
+describe('changing the working calendar', () => {
+	it('a new holiday moves a working-day follow-up at once; removing it moves it back', async () => {
+		// A repair resolved on Friday 4 December 2026 at 10:00 is owed a follow-up by Tuesday 10:00.
+		const ticket = await repairFiled(sh('2026-12-04 09:00'));
+		const { actOnTicket } = await import('../../src/lib/server/ticket-workflow.js');
+		const { NO_VALUES } = await import('../../src/lib/domain/ticket-action-input.js');
+		const act = (action: 'claim' | 'resolve', at: string) =>
+			actOnTicket(
+				database.db,
+				{
+					siteId,
+					ticketId: ticket.id,
+					action,
+					actor: { staffId: director, role: 'director' },
+					values: { ...NO_VALUES, text: '已修好' }
+				},
+				sh(at)
+			);
+		expect((await act('claim', '2026-12-04 09:05')).ok).toBe(true);
+		expect((await act('resolve', '2026-12-04 10:00')).ok).toBe(true);
+		const followUp = async () =>
+			(
+				await database.db
+					.select()
+					.from(ticketClocks)
+					.where(
+						and(eq(ticketClocks.ticketId, ticket.id), eq(ticketClocks.clockKey, 'repair_follow_up'))
+					)
+			)[0]?.deadlineAt;
+		expect(await followUp()).toEqual(sh('2026-12-08 10:00'));
+
+		await changeCalendar(database.db, siteId, director, {
+			kind: 'set_day',
+			day: { day: '2026-12-07', kind: 'holiday', name: '台风停工' }
+		});
+		expect(await followUp()).toEqual(sh('2026-12-09 10:00'));
+
+		await changeCalendar(database.db, siteId, director, { kind: 'remove_day', day: '2026-12-07' });
+		expect(await followUp()).toEqual(sh('2026-12-08 10:00'));
+
+		// A lunch break every weekday pushes it by the break's length on each working day counted.
+		await changeCalendar(database.db, siteId, director, {
+			kind: 'hours',
+			hours: Object.fromEntries(
+				[1, 2, 3, 4, 5].map((d) => [
+					d,
+					[
+						{ start: '08:00', end: '12:00' },
+						{ start: '13:00', end: '17:30' }
+					]
+				])
+			)
+		});
+		// The working day is now 8.5 hours: 17 hours from Friday 10:00 is Tuesday 10:00 again.
+		expect(await followUp()).toEqual(sh('2026-12-08 10:00'));
+
+		const changes = await database.db
+			.select({ type: events.type, data: events.data })
+			.from(events)
+			.where(and(eq(events.siteId, siteId), like(events.type, 'site.calendar_changed')))
+			.orderBy(asc(events.seq));
+		expect(changes.map((c) => c.data.change)).toEqual(['set_day', 'remove_day', 'hours']);
+	});
+});
