@@ -173,7 +173,7 @@ export const en: Translation<typeof zh> = {
 	calendarNone: 'No holidays set yet.',
 	calendarImport: 'Import an .ics calendar',
 	calendarImportHint:
-		'All-day events are imported day by day; those marked 班 (work) are make-up working days, the rest days off. A day already set is overwritten.',
+		'All-day events are imported day by day; those marked as working days become make-up working days, the rest days off. A day already set is overwritten.',
 	calendarImportFile: 'Calendar file (.ics)',
 	calendarImportButton: 'Import',
 	calendarImportEmpty: 'The file has no all-day events to read',
