@@ -100,7 +100,15 @@ test('a display may not join the staff room, and what it receives carries nothin
 		expect(claimed?.ticket?.status).toBe('accepted');
 		expect(Object.keys(claimed?.ticket ?? {}).sort()).toEqual([...PUBLIC_TICKET_FIELDS].sort());
 		expect(claimed?.event).toBeNull();
-		expect(registered).toEqual({ seq: (claimed?.seq ?? 0) + 1, ticket: null, event: null });
+		expect(registered).toMatchObject({ seq: (claimed?.seq ?? 0) + 1, ticket: null, event: null });
+		// The day's figures ride along: counts, and nothing else.
+		expect(Object.keys(registered?.today ?? {}).sort()).toEqual([
+			'filed',
+			'judged',
+			'met',
+			'resolved'
+		]);
+		expect(Object.values(registered?.today ?? {}).every((n) => typeof n === 'number')).toBe(true);
 		const everything = JSON.stringify([reply.snapshot, ...display.received]);
 		expect(everything).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
 		expect(everything).not.toContain('王芳');

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from './events.js';
+import type { SiteToday } from '../domain/site-today.js';
 import { StreamApplier } from './stream-applier.js';
 import {
 	FEED_LENGTH,
@@ -30,6 +31,8 @@ export class LiveBoard<A extends Audience> {
 	ended = $state<AccessEnded | null>(null);
 	/** Server clock minus this browser's clock, in ms. */
 	clockOffset = $state(0);
+	/** The site's figures for today (the wall's header). */
+	today = $state.raw<SiteToday | null>(null);
 
 	#applier: StreamApplier<TicketFor<A>>;
 	#inbox: StreamMessage<A>[] = [];
@@ -147,6 +150,7 @@ export class LiveBoard<A extends Audience> {
 	}
 
 	#publish(): void {
+		this.today = this.#applier.today;
 		this.tickets = [...this.#applier.tickets.values()].sort((a, b) => a.filedAt - b.filedAt);
 	}
 }

@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../domain/public-ticket.js';
 import type { TicketStatus } from '../domain/vocabulary.js';
+import type { SiteToday } from '../domain/site-today.js';
 import type { StaffEvent } from './stream.js';
 
 const OPEN: readonly TicketStatus[] = OPEN_STATUSES;
@@ -13,11 +14,13 @@ interface BoardTicket {
 interface Snapshot<T> {
 	seq: number;
 	tickets: readonly T[];
+	today?: SiteToday | null;
 }
 interface Message<T> {
 	seq: number;
 	ticket: T | null;
 	event: StaffEvent | null;
+	today?: SiteToday | null;
 }
 
 export interface Applied {
@@ -39,6 +42,8 @@ export class StreamApplier<T extends BoardTicket> {
 	seq = 0;
 	/** Plain, not reactive: the board publishes once per batch. */
 	tickets = new Map<string, T>();
+	/** The site's figures for today, as of the latest change that carried them. */
+	today: SiteToday | null = null;
 	#pending = new Map<number, Message<T>>();
 
 	constructor(snapshot: Snapshot<T>) {
@@ -49,6 +54,7 @@ export class StreamApplier<T extends BoardTicket> {
 	reset(snapshot: Snapshot<T>): void {
 		this.tickets = new Map(snapshot.tickets.map((t) => [t.serial, t]));
 		this.seq = snapshot.seq;
+		this.today = snapshot.today ?? this.today;
 		for (const seq of this.#pending.keys()) if (seq <= this.seq) this.#pending.delete(seq);
 	}
 
@@ -68,6 +74,10 @@ export class StreamApplier<T extends BoardTicket> {
 				else this.tickets.delete(ticket.serial);
 			}
 			if (next.event) result.events.push(next.event);
+			if (next.today) {
+				this.today = next.today;
+				result.changed = true;
+			}
 		}
 		result.gap = this.#pending.size > 0;
 		return result;

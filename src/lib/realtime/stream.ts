@@ -1,4 +1,5 @@
 import type { PublicTicket } from '../domain/public-ticket.js';
+import type { SiteToday } from '../domain/site-today.js';
 import type { CareFlag, Channel, Priority } from '../domain/vocabulary.js';
 
 /**
@@ -61,12 +62,15 @@ export interface StreamMessage<A extends Audience = Audience> {
 	/** The ticket as it now stands, when the change was about one. */
 	ticket: TicketFor<A> | null;
 	event: A extends 'staff' ? StaffEvent : null;
+	/** The site's figures for today as they stand after this change (on the last of a batch). */
+	today?: SiteToday | null;
 }
 
 /** Every open ticket as of `seq`. */
 export interface StreamSnapshot<A extends Audience = Audience> {
 	seq: number;
 	tickets: TicketFor<A>[];
+	today?: SiteToday | null;
 }
 
 export interface SubscribeRequest {

@@ -10,6 +10,7 @@ import {
 import type { Audience, StaffEvent, StreamMessage, StreamSnapshot } from '../../realtime/stream.js';
 import type { Queryable } from '../db/client.js';
 import { latestClocks } from '../clocks/ticket-clocks.js';
+import { siteToday } from '../clocks/site-today.js';
 import {
 	buildings,
 	events,
@@ -105,7 +106,10 @@ export async function loadMessages(
 			t
 		])
 	);
-	return rows.map((row) => {
+	// The day's figures once per batch, on its last message: they stand after all of it.
+	const today = rows.length ? await siteToday(db, siteId) : null;
+	return rows.map((row, i) => {
+		const last = i === rows.length - 1 ? today : null;
 		const record = row.ticketId ? (records.get(row.ticketId) ?? null) : null;
 		const event: StaffEvent = {
 			type: row.type,
@@ -116,9 +120,14 @@ export async function loadMessages(
 		};
 		return {
 			seq: row.seq,
-			staff: { seq: row.seq, ticket: record && toStaffTicket(record), event },
-			staff_room: { seq: row.seq, ticket: record && toRoomTicket(record), event: null },
-			public: { seq: row.seq, ticket: record && toPublicTicket(record), event: null }
+			staff: { seq: row.seq, ticket: record && toStaffTicket(record), event, today: last },
+			staff_room: {
+				seq: row.seq,
+				ticket: record && toRoomTicket(record),
+				event: null,
+				today: last
+			},
+			public: { seq: row.seq, ticket: record && toPublicTicket(record), event: null, today: last }
 		};
 	});
 }
@@ -165,7 +174,8 @@ export async function loadSnapshot<A extends Audience>(
 					: audience === 'staff_room'
 						? toRoomTicket
 						: toPublicTicket;
-			return { seq, tickets: records.map(view) } as StreamSnapshot<A>;
+			const today = await siteToday(tx, siteId);
+			return { seq, tickets: records.map(view), today } as StreamSnapshot<A>;
 		},
 		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
 	);
