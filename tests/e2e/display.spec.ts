@@ -1,15 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoHome, pairDemo, postForm, sessionCookie } from './helpers.js';
+import { expect, test } from '@playwright/test';
+import { demoHome, pairDemo, postForm, sessionCookie, wallPage } from './helpers.js';
 
 // The lobby's wall: an emergency takes it over until someone goes; a wall that lost its link
 // says so, then catches up by itself; its header counts the day.
-
-async function wallPage(browser: Browser): Promise<Page> {
-	const wall = await (await browser.newContext()).newPage();
-	await pairDemo(wall, 'display');
-	await expect(wall.getByRole('heading', { level: 1 })).toHaveText('服务动态');
-	return wall;
-}
 
 test('an emergency fills the wall with what and which building until a staff member takes it', async ({
 	page,

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { pairDemo, postForm, sessionCookie, signIn } from './helpers.js';
+import { pairDemo, postForm, sessionCookie, signIn, wallPage } from './helpers.js';
 
 // Someone in the lobby calls for help; every console at the site, whatever page it is on,
 // alerts at once, and the first staff member to go is named on every other one.
@@ -29,8 +29,7 @@ test('a kiosk calls for help: every console alerts, the first to go is named, th
 	const assistant = await consoleOn(browser, 'assistant');
 	const director = await consoleOn(browser, 'director');
 	const admin = await consoleOn(browser, 'admin');
-	const wall = await (await browser.newContext()).newPage();
-	await pairDemo(wall, 'display');
+	const wall = await wallPage(browser);
 	// The browser may not make a sound before a tap: the switch is there until sound is on.
 	await assistant.getByRole('button', { name: '开启警报声' }).click();
 	await expect(assistant.getByRole('button', { name: '开启警报声' })).toHaveCount(0);

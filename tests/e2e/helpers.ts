@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events.js';
 import type { Audience, StreamMessage, SubscribeReply } from '../../src/lib/realtime/stream.js';
@@ -24,6 +24,18 @@ export async function pairDemo(page: Page, kind: 'kiosk' | 'display'): Promise<v
 		})
 		.click();
 	await expect(page).toHaveURL(kind === 'kiosk' ? /\/kiosk$/ : /\/display$/);
+}
+
+/**
+ * A wall display in a browser of its own, tall enough for every open ticket of the shared test
+ * server on one page (a real wall pages through a longer list every ten seconds).
+ */
+export async function wallPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 8000 } });
+	const wall = await context.newPage();
+	await pairDemo(wall, 'display');
+	await expect(wall.getByRole('heading', { level: 1 })).toHaveText('服务动态');
+	return wall;
 }
 
 /** A form post as the browser sends it (SvelteKit refuses cross-site form posts). */
