@@ -220,4 +220,38 @@ test.describe('two app processes on one Postgres', () => {
 			await second.stop();
 		}
 	});
+
+	test('both processes keep the clocks, and each warning is recorded once', async ({ browser }) => {
+		test.setTimeout(60_000);
+		// Sweeping five times a second, beside the first process (every five seconds).
+		const second = spawnServer(4403, { LOBBYDESK_CLOCK_SWEEP_MS: '200' }, server.databaseUrl);
+		await second.ready();
+		const sql = postgres(server.databaseUrl ?? '', { max: 1, onnotice: () => {} });
+		const context = await browser.newContext({ baseURL: second.baseURL });
+		try {
+			// An emergency's two minutes are at risk from the start: each sweeper finds it due.
+			const kiosk = await context.newPage();
+			await pairDemo(kiosk, 'kiosk');
+			await kiosk.getByRole('link', { name: /紧急求助/ }).click();
+			await kiosk.getByText('其他紧急情况').click();
+			await kiosk.getByRole('radio', { name: '1号楼' }).check();
+			await kiosk.getByLabel('楼层', { exact: true }).fill('2');
+			await kiosk.getByRole('button', { name: '呼叫求助' }).click();
+			await expect(kiosk.getByTestId('serial')).toBeVisible();
+			const serial = (await kiosk.getByTestId('serial').textContent()) ?? '';
+			const warnings = async () => {
+				const rows = await sql`select e.type from events e join tickets t on t.id = e.ticket_id
+					where t.serial = ${serial} and e.type like 'clock.%'`;
+				return rows.map((r) => r.type as string);
+			};
+			await expect.poll(warnings).toEqual(['clock.at_risk']);
+			// Both have swept it since (the first at least once more); still one.
+			await new Promise((done) => setTimeout(done, 6_000));
+			expect(await warnings()).toEqual(['clock.at_risk']);
+		} finally {
+			await context.close();
+			await sql.end();
+			await second.stop();
+		}
+	});
 });
