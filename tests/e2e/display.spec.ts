@@ -85,3 +85,23 @@ test('a wall that loses its link says so after a few seconds, then catches up by
 	expect(filedAfter).toBeGreaterThan(filedBefore);
 	await wall.context().close();
 });
+
+test('a list longer than the screen turns its pages by itself', async ({ browser }) => {
+	// A short wall: the demo's open requests alone fill more than one page.
+	const context = await browser.newContext({ viewport: { width: 1280, height: 480 } });
+	const wall = await context.newPage();
+	await pairDemo(wall, 'display');
+	const indicator = wall.getByTestId('display-page');
+	await expect(indicator).toHaveText(/^第 \d+\/\d+ 页$/);
+	const first = await indicator.textContent();
+	const firstRows = await wall
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-serial')));
+	// Every ten seconds the next page, on the wall's own clock.
+	await expect(indicator).not.toHaveText(first ?? '', { timeout: 15_000 });
+	const nextRows = await wall
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-serial')));
+	expect(nextRows).not.toEqual(firstRows);
+	await context.close();
+});

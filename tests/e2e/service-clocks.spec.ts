@@ -91,6 +91,11 @@ test('the desk sees every clock of a ticket, an at-risk queue, and the warning a
 	await expect(page.getByTestId('serial')).toBeVisible();
 	const serial = (await page.getByTestId('serial').textContent()) ?? '';
 
+	// The supervisor hears of the warning on whatever page they are.
+	const notice = desk.getByTestId('clock-notice').filter({ hasText: serial });
+	await expect(notice).toContainText('服务时限即将到期');
+	await expect(notice).toContainText('紧急响应');
+
 	await desk.goto('/console/tickets?queue=at_risk');
 	await expect(desk.getByRole('link', { name: '即将超时' })).toHaveAttribute(
 		'aria-current',

@@ -8,38 +8,25 @@ import {
 } from '../../src/lib/server/clocks/clock-settings.js';
 import { loadClockRules } from '../../src/lib/server/clocks/site-clock-rules.js';
 import { events, ticketClocks } from '../../src/lib/server/db/schema/index.js';
-import { kioskUnits } from '../../src/lib/server/kiosk.js';
-import { defaultSite } from '../../src/lib/server/sites.js';
-import { fileTicket } from '../../src/lib/server/tickets.js';
-import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
+import { demoDesk } from '../helpers/desk.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const sh = (wall: string) => new Date(`${wall.replace(' ', 'T')}:00+08:00`);
 
 let database: TestDatabase;
+let desk: Awaited<ReturnType<typeof demoDesk>>;
 let siteId: string;
-let unitId: string;
 let director: string;
 
 beforeAll(async () => {
 	database = await createDemoDatabase();
-	siteId = (await defaultSite(database.db))?.id ?? '';
-	unitId = (await kioskUnits(database.db, siteId))[7]?.id ?? '';
-	director = await staffIdOf(database, 'director');
+	desk = await demoDesk(database, 7);
+	siteId = desk.siteId;
+	director = desk.staff.director;
 });
 afterAll(() => database.dispose());
 
-async function repairFiled(now: Date) {
-	return fileTicket(database.db, {
-		siteId,
-		type: 'repair',
-		category: 'water',
-		channel: 'phone',
-		unitId,
-		description: '测试',
-		actor: { kind: 'staff', staffId: director },
-		now
-	});
-}
+const repairFiled = (now: Date) => desk.file('repair', now);
 
 async function arrival(ticketId: string) {
 	const [row] = await database.db
@@ -87,22 +74,8 @@ describe('changing the working calendar', () => {
 	it('a new holiday moves a working-day follow-up at once; removing it moves it back', async () => {
 		// A repair resolved on Friday 4 December 2026 at 10:00 is owed a follow-up by Tuesday 10:00.
 		const ticket = await repairFiled(sh('2026-12-04 09:00'));
-		const { actOnTicket } = await import('../../src/lib/server/ticket-workflow.js');
-		const { NO_VALUES } = await import('../../src/lib/domain/ticket-action-input.js');
-		const act = (action: 'claim' | 'resolve', at: string) =>
-			actOnTicket(
-				database.db,
-				{
-					siteId,
-					ticketId: ticket.id,
-					action,
-					actor: { staffId: director, role: 'director' },
-					values: { ...NO_VALUES, text: '已修好' }
-				},
-				sh(at)
-			);
-		expect((await act('claim', '2026-12-04 09:05')).ok).toBe(true);
-		expect((await act('resolve', '2026-12-04 10:00')).ok).toBe(true);
+		await desk.done(ticket, 'claim', 'director', {}, sh('2026-12-04 09:05'));
+		await desk.done(ticket, 'resolve', 'director', { text: '已修好' }, sh('2026-12-04 10:00'));
 		const followUp = async () =>
 			(
 				await database.db

@@ -1,16 +1,14 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_VALUES, type ActionValues } from '../../src/lib/domain/ticket-action-input.js';
+import type { ActionValues } from '../../src/lib/domain/ticket-action-input.js';
 import type { TicketAction } from '../../src/lib/domain/ticket-workflow.js';
 import type { StaffRole, TicketType } from '../../src/lib/domain/vocabulary.js';
 import { sweepDueClocks } from '../../src/lib/server/clocks/clock-sweep.js';
 import { openDatabase } from '../../src/lib/server/db/client.js';
 import { events, siteCalendarDays, ticketClocks } from '../../src/lib/server/db/schema/index.js';
-import { kioskUnits } from '../../src/lib/server/kiosk.js';
-import { defaultSite } from '../../src/lib/server/sites.js';
-import { actOnTicket } from '../../src/lib/server/ticket-workflow.js';
-import { fileTicket, type Ticket } from '../../src/lib/server/tickets.js';
-import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
+import type { Ticket } from '../../src/lib/server/tickets.js';
+import { demoDesk } from '../helpers/desk.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const MIN = 60_000;
 /** A Shanghai wall-clock time as a Date. */
@@ -18,55 +16,22 @@ const sh = (wall: string) => new Date(`${wall.replace(' ', 'T')}:00+08:00`);
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * MIN);
 
 let database: TestDatabase;
-let siteId: string;
-let unitId: string;
-const staff: Partial<Record<StaffRole, string>> = {};
+let desk: Awaited<ReturnType<typeof demoDesk>>;
 
 beforeAll(async () => {
 	database = await createDemoDatabase();
-	siteId = (await defaultSite(database.db))?.id ?? '';
-	unitId = (await kioskUnits(database.db, siteId))[3]?.id ?? '';
-	for (const role of ['assistant', 'supervisor', 'engineer'] as const) {
-		staff[role] = await staffIdOf(database, role);
-	}
+	desk = await demoDesk(database, 3);
 });
 afterAll(() => database.dispose());
 
-function file(type: TicketType, now: Date): Promise<Ticket> {
-	const category =
-		{ emergency: 'fire', repair: 'water', complaint: 'noise' }[type as string] ?? 'other';
-	return fileTicket(database.db, {
-		siteId,
-		type,
-		category,
-		channel: 'phone',
-		unitId,
-		description: '测试',
-		actor: { kind: 'staff', staffId: staff.assistant ?? '' },
-		now
-	});
-}
-
-async function act(
+const file = (type: TicketType, now: Date) => desk.file(type, now);
+const act = (
 	ticket: Ticket,
 	action: TicketAction,
 	role: StaffRole,
 	now: Date,
 	values: Partial<ActionValues> = {}
-) {
-	const result = await actOnTicket(
-		database.db,
-		{
-			siteId,
-			ticketId: ticket.id,
-			action,
-			actor: { staffId: staff[role] ?? '', role },
-			values: { ...NO_VALUES, ...values }
-		},
-		now
-	);
-	if (!result.ok) throw new Error(`refused: ${result.error}`);
-}
+) => desk.done(ticket, action, role, values, now);
 
 function clocksOf(ticketId: string) {
 	return database.db
@@ -89,7 +54,7 @@ describe('clocks kept with every ticket event', () => {
 		const days = await database.db
 			.select()
 			.from(siteCalendarDays)
-			.where(eq(siteCalendarDays.siteId, siteId));
+			.where(eq(siteCalendarDays.siteId, desk.siteId));
 		const byDay = new Map(days.map((d) => [d.day, d]));
 		expect(byDay.get('2026-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节' });
 		expect(byDay.get('2026-10-10')).toMatchObject({ kind: 'workday' });

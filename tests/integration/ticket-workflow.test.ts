@@ -1,57 +1,31 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_VALUES, type ActionValues } from '../../src/lib/domain/ticket-action-input.js';
+import type { ActionValues } from '../../src/lib/domain/ticket-action-input.js';
 import type { TicketAction } from '../../src/lib/domain/ticket-workflow.js';
 import type { StaffRole, TicketType } from '../../src/lib/domain/vocabulary.js';
 import { events, tickets } from '../../src/lib/server/db/schema/index.js';
-import { kioskUnits } from '../../src/lib/server/kiosk.js';
-import { defaultSite } from '../../src/lib/server/sites.js';
-import { fileTicket, type Ticket } from '../../src/lib/server/tickets.js';
-import { actOnTicket } from '../../src/lib/server/ticket-workflow.js';
-import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
+import type { Ticket } from '../../src/lib/server/tickets.js';
+import { demoDesk } from '../helpers/desk.js';
+import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 let database: TestDatabase;
-let siteId: string;
-let unitId: string;
-const staff: Partial<Record<StaffRole, string>> = {};
+let desk: Awaited<ReturnType<typeof demoDesk>>;
+let staff: Record<StaffRole, string>;
 
 beforeAll(async () => {
 	database = await createDemoDatabase();
-	siteId = (await defaultSite(database.db))?.id ?? '';
-	unitId = (await kioskUnits(database.db, siteId))[5]?.id ?? '';
-	for (const role of ['assistant', 'supervisor', 'director', 'engineer', 'guard'] as const) {
-		staff[role] = await staffIdOf(database, role);
-	}
+	desk = await demoDesk(database, 5);
+	staff = desk.staff;
 });
 afterAll(() => database.dispose());
 
-function file(type: TicketType = 'repair', category = type === 'emergency' ? 'fire' : 'water') {
-	if (type === 'complaint') category = 'noise';
-	return fileTicket(database.db, {
-		siteId,
-		type,
-		category,
-		channel: 'phone',
-		unitId,
-		description: '卫生间漏水',
-		actor: { kind: 'staff', staffId: staff.assistant ?? '' }
-	});
-}
-
-function act(
+const file = (type: TicketType = 'repair') => desk.file(type);
+const act = (
 	ticket: Ticket,
 	action: TicketAction,
 	role: StaffRole,
 	values: Partial<ActionValues> = {}
-) {
-	return actOnTicket(database.db, {
-		siteId,
-		ticketId: ticket.id,
-		action,
-		actor: { staffId: staff[role] ?? '', role },
-		values: { ...NO_VALUES, ...values }
-	});
-}
+) => desk.act(ticket, action, role, values);
 
 async function expectOk(result: Awaited<ReturnType<typeof act>>): Promise<Ticket> {
 	if (!result.ok) throw new Error(`refused: ${result.error}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../site-settings.js';
-import { seedPolicy } from './policy.js';
+import { SEED_CLOCK_KEYS, seedPolicy } from './policy.js';
 import { editPolicy, policyFormValues } from './policy-edit.js';
 
 const seed = seedPolicy(DEFAULT_SITE_SETTINGS);
@@ -58,5 +58,12 @@ describe('editing the service policy', () => {
 				'atRisk.minutes': 'clockAtRiskMinutesInvalid'
 			}
 		});
+	});
+});
+
+describe('the seed policy', () => {
+	it('has every clock of DOMAIN.md, each under a code the pages can name', () => {
+		expect(seed.clocks.map((c) => c.key)).toEqual([...SEED_CLOCK_KEYS]);
+		for (const clock of seed.clocks) expect(clock.key).toMatch(/^[a-z0-9_]+$/);
 	});
 });

@@ -92,47 +92,87 @@ const REPLY: EventMatch = { type: 'ticket.contacted', data: { kind: 'reply' } };
 /** Seed 004: the office's day for the repair-arrival rule. */
 export const REPAIR_DAY_WINDOW: TimeWindow = { start: '08:00', end: '17:30' };
 
+const on = (...types: string[]): EventMatch[] => types.map((type) => ({ type }));
+
+/** A clock the seeds start at filing, once. */
+function fromFiling(
+	key: SeedClockKey,
+	type: TicketType,
+	stop: EventMatch[],
+	target: ClockTarget,
+	escalateTo: EscalationLevel[]
+): ClockDefinition {
+	const start = on('ticket.filed');
+	return {
+		key,
+		appliesTo: { types: [type] },
+		start,
+		stop,
+		pause: PAUSE,
+		resume: RESUME,
+		restarts: false,
+		target,
+		escalateTo
+	};
+}
+
+/** A follow-up (回访) owed after `start`; it runs again after a reopen. */
+function followUp(
+	key: SeedClockKey,
+	type: TicketType,
+	start: string,
+	target: ClockTarget,
+	escalateTo: EscalationLevel[]
+): ClockDefinition {
+	const stop = [...on('ticket.followed_up', 'ticket.reopened'), CLOSED];
+	return {
+		key,
+		appliesTo: { types: [type] },
+		start: on(start),
+		stop,
+		pause: PAUSE,
+		resume: RESUME,
+		restarts: true,
+		target,
+		escalateTo
+	};
+}
+
+const DAY_MINUTES = 24 * 60;
+const calendarMinutes = (minutes: number): ClockTarget => ({
+	kind: 'duration',
+	minutes,
+	calendar: 'calendar'
+});
+
 /** The policy every new site starts with, from DOMAIN.md and the site's own numbers. */
 export function seedPolicy(settings: SiteSettings): ServicePolicy {
-	const common = { pause: PAUSE, resume: RESUME };
+	const both: EscalationLevel[] = ['supervisor', 'director'];
 	return {
 		version: 1,
 		atRisk: DEFAULT_AT_RISK,
 		clocks: [
-			{
-				key: 'emergency_acknowledge',
-				appliesTo: { types: ['emergency'] },
-				start: [{ type: 'ticket.filed' }],
-				stop: [
-					{ type: 'ticket.claimed' },
-					{ type: 'ticket.assigned' },
-					{ type: 'ticket.dispatched' },
-					{ type: 'ticket.resolved' },
-					{ type: 'ticket.declined' },
+			fromFiling(
+				'emergency_acknowledge',
+				'emergency',
+				[
+					...on(
+						'ticket.claimed',
+						'ticket.assigned',
+						'ticket.dispatched',
+						'ticket.resolved',
+						'ticket.declined'
+					),
 					CLOSED
 				],
-				...common,
-				restarts: false,
-				target: {
-					kind: 'duration',
-					minutes: settings.emergencyAcknowledgeMinutes,
-					calendar: 'calendar'
-				},
-				escalateTo: ['supervisor', 'director']
-			},
-			{
-				key: 'repair_arrival',
-				appliesTo: { types: ['repair'] },
-				start: [{ type: 'ticket.filed' }],
-				stop: [
-					{ type: 'ticket.on_site' },
-					{ type: 'ticket.resolved' },
-					{ type: 'ticket.declined' },
-					CLOSED
-				],
-				...common,
-				restarts: false,
-				target: {
+				calendarMinutes(settings.emergencyAcknowledgeMinutes),
+				both
+			),
+			fromFiling(
+				'repair_arrival',
+				'repair',
+				[...on('ticket.on_site', 'ticket.resolved', 'ticket.declined'), CLOSED],
+				{
 					kind: 'by_start',
 					window: REPAIR_DAY_WINDOW,
 					workingDaysOnly: true,
@@ -140,61 +180,39 @@ export function seedPolicy(settings: SiteSettings): ServicePolicy {
 					outsideMinutes: settings.repairArrivalMinutesOutOfHours,
 					calendar: 'calendar'
 				},
-				escalateTo: ['supervisor']
-			},
-			{
-				key: 'complaint_reply',
-				appliesTo: { types: ['complaint'] },
-				start: [{ type: 'ticket.filed' }],
-				stop: [REPLY, CLOSED],
-				...common,
-				restarts: false,
-				target: { kind: 'duration', minutes: 120, calendar: 'calendar' },
-				escalateTo: ['supervisor', 'director']
-			},
+				['supervisor']
+			),
+			fromFiling('complaint_reply', 'complaint', [REPLY, CLOSED], calendarMinutes(120), both),
 			{
 				key: 'complaint_next_reply',
 				appliesTo: { types: ['complaint'] },
 				start: [REPLY],
-				stop: [REPLY, { type: 'ticket.resolved' }, CLOSED],
-				...common,
+				stop: [REPLY, ...on('ticket.resolved'), CLOSED],
+				pause: PAUSE,
+				resume: RESUME,
 				restarts: true,
 				target: { kind: 'agreed', field: 'nextReplyAt' },
-				escalateTo: ['supervisor', 'director']
+				escalateTo: both
 			},
-			{
-				key: 'complaint_follow_up',
-				appliesTo: { types: ['complaint'] },
-				start: [{ type: 'ticket.resolved' }],
-				stop: [{ type: 'ticket.followed_up' }, { type: 'ticket.reopened' }, CLOSED],
-				...common,
-				restarts: true,
-				target: { kind: 'duration', minutes: 24 * 60, calendar: 'calendar' },
-				escalateTo: ['supervisor', 'director']
-			},
-			{
-				key: 'paid_service_follow_up',
-				appliesTo: { types: ['paid_service'] },
-				start: [{ type: 'ticket.owner_accepted' }],
-				stop: [{ type: 'ticket.followed_up' }, { type: 'ticket.reopened' }, CLOSED],
-				...common,
-				restarts: true,
-				target:
-					settings.paidServiceFollowUp === '2wd'
-						? { kind: 'working_days', days: 2 }
-						: { kind: 'duration', minutes: 24 * 60, calendar: 'calendar' },
-				escalateTo: ['supervisor']
-			},
-			{
-				key: 'repair_follow_up',
-				appliesTo: { types: ['repair'] },
-				start: [{ type: 'ticket.resolved' }],
-				stop: [{ type: 'ticket.followed_up' }, { type: 'ticket.reopened' }, CLOSED],
-				...common,
-				restarts: true,
-				target: { kind: 'working_days', days: 2 },
-				escalateTo: ['supervisor']
-			}
+			followUp(
+				'complaint_follow_up',
+				'complaint',
+				'ticket.resolved',
+				calendarMinutes(DAY_MINUTES),
+				both
+			),
+			followUp(
+				'paid_service_follow_up',
+				'paid_service',
+				'ticket.owner_accepted',
+				settings.paidServiceFollowUp === '2wd'
+					? { kind: 'working_days', days: 2 }
+					: calendarMinutes(DAY_MINUTES),
+				['supervisor']
+			),
+			followUp('repair_follow_up', 'repair', 'ticket.resolved', { kind: 'working_days', days: 2 }, [
+				'supervisor'
+			])
 		]
 	};
 }
