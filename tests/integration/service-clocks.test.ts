@@ -5,7 +5,12 @@ import type { TicketAction } from '../../src/lib/domain/ticket-workflow.js';
 import type { StaffRole, TicketType } from '../../src/lib/domain/vocabulary.js';
 import { sweepDueClocks } from '../../src/lib/server/clocks/clock-sweep.js';
 import { openDatabase } from '../../src/lib/server/db/client.js';
-import { events, siteCalendarDays, ticketClocks } from '../../src/lib/server/db/schema/index.js';
+import {
+	events,
+	servicePolicies,
+	siteCalendarDays,
+	ticketClocks
+} from '../../src/lib/server/db/schema/index.js';
 import type { Ticket } from '../../src/lib/server/tickets.js';
 import { demoDesk } from '../helpers/desk.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -50,7 +55,7 @@ function clockEvents(ticketId: string) {
 }
 
 describe('clocks kept with every ticket event', () => {
-	it('a new site carries China’s holidays and make-up days', async () => {
+	it('a new site carries the seed policy and China’s holidays and make-up days', async () => {
 		const days = await database.db
 			.select()
 			.from(siteCalendarDays)
@@ -58,6 +63,11 @@ describe('clocks kept with every ticket event', () => {
 		const byDay = new Map(days.map((d) => [d.day, d]));
 		expect(byDay.get('2026-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节' });
 		expect(byDay.get('2026-10-10')).toMatchObject({ kind: 'workday' });
+		const policies = await database.db
+			.select({ version: servicePolicies.version, by: servicePolicies.createdByStaffId })
+			.from(servicePolicies)
+			.where(eq(servicePolicies.siteId, desk.siteId));
+		expect(policies).toEqual([{ version: 1, by: null }]);
 	});
 
 	it('a repair filed on a Friday at 17:29 is due on site by 17:49, at 17:31 by 18:31', async () => {

@@ -1,4 +1,4 @@
-import { seedSiteCalendar } from './clocks/site-clock-rules.js';
+import { seedSiteClocks } from './clocks/site-clock-rules.js';
 import type { CareFlag, ResidentKind, StaffRole } from '../domain/vocabulary.js';
 import { STAFF_ROLES } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
@@ -127,7 +127,7 @@ export async function seedDemo(tx: Queryable): Promise<void> {
 		})
 		.returning({ id: sites.id });
 	if (!site) throw new Error('Site insert returned no row');
-	await seedSiteCalendar(tx, site.id);
+	await seedSiteClocks(tx, site.id);
 
 	const builtBuildings = await tx
 		.insert(buildings)

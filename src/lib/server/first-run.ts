@@ -1,4 +1,4 @@
-import { seedSiteCalendar } from './clocks/site-clock-rules.js';
+import { seedSiteClocks } from './clocks/site-clock-rules.js';
 import type { Queryable } from './db/client.js';
 import { installation, sites, staffRoles, staffUsers } from './db/schema/index.js';
 import { ConfigError } from './config.js';
@@ -78,7 +78,7 @@ export async function prepareFirstRun(
 			})
 			.returning({ id: staffUsers.id });
 		if (!site || !admin) throw new Error('First-run insert returned no row');
-		await seedSiteCalendar(tx, site.id);
+		await seedSiteClocks(tx, site.id);
 		await tx.insert(staffRoles).values({ userId: admin.id, siteId: site.id, role: 'admin' });
 	});
 	return { demo, signIn: { kind: 'first-admin', accounts: [{ username: 'admin', password }] } };

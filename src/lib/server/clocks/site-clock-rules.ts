@@ -59,10 +59,14 @@ export async function loadClockRules(db: Queryable, siteId: string): Promise<Sit
 	};
 }
 
-/** A new site starts on mainland China's published holidays and make-up working days. */
-export async function seedSiteCalendar(db: Queryable, siteId: string): Promise<void> {
+/**
+ * A new site starts with the seed service policy (version 1) and mainland China's published
+ * holidays and make-up working days.
+ */
+export async function seedSiteClocks(db: Queryable, siteId: string): Promise<void> {
 	await db
 		.insert(siteCalendarDays)
 		.values(CN_CALENDAR_DAYS.map(([day, kind, name]) => ({ siteId, day, kind, name })))
 		.onConflictDoNothing();
+	await loadClockRules(db, siteId);
 }
