@@ -12,6 +12,7 @@ import * as receipt from './catalog/receipt.js';
 import * as passes from './catalog/passes.js';
 import * as staff from './catalog/staff.js';
 import * as ticket from './catalog/ticket.js';
+import * as visitors from './catalog/visitors.js';
 
 /**
  * Simplified Chinese, the source of every message, gathered from one catalogue per face
@@ -32,7 +33,8 @@ export const CATALOGUES = [
 	owner,
 	passes,
 	emergency,
-	clocks
+	clocks,
+	visitors
 ] as const;
 
 export const zhCN = {
@@ -49,5 +51,6 @@ export const zhCN = {
 	...owner.zh,
 	...passes.zh,
 	...emergency.zh,
-	...clocks.zh
+	...clocks.zh,
+	...visitors.zh
 };

@@ -1,0 +1,68 @@
+import { addDays, siteDate } from '../release-pass.js';
+import { formatSerial } from '../serial-number.js';
+import { fromSiteLocal, siteDateKey } from '../site-time.js';
+
+/**
+ * A visitor's pass: a number like the tickets' serials (`V-20261122-007`: the site's date of
+ * approval and that day's counter), valid until the end of that day on the site's calendar.
+ *
+ * Why the calendar day and not the office's working hours: visitors come in the evening and at
+ * weekends, when the office is shut and the guard is on duty; a pass that lapsed at 17:30, or
+ * never existed on a Sunday, would be wrong for them. Midnight is the one boundary every site has.
+ */
+
+/** No ticket type uses V (`SERIAL_LETTERS`), so a pass is never read as a ticket. */
+export const PASS_LETTER = 'V';
+
+export function visitorPassPrefix(dateKey: string): string {
+	if (!/^\d{8}$/.test(dateKey)) throw new Error(`Not a YYYYMMDD date key: ${dateKey}`);
+	return `${PASS_LETTER}-${dateKey}`;
+}
+
+/** The pass number of the `counter`-th visit approved on the site's day containing `approvedAt`. */
+export function formatVisitorPass(approvedAt: Date, timeZone: string, counter: number): string {
+	return formatSerial(visitorPassPrefix(siteDateKey(approvedAt, timeZone)), counter);
+}
+
+export interface ParsedVisitorPass {
+	dateKey: string;
+	counter: number;
+}
+
+const PASS_PATTERN = /^V-(\d{8})-(\d{3,})$/;
+
+/** Reads a pass number a guard typed (any case, spaces around it); null when it is not one. */
+export function parseVisitorPass(input: string): ParsedVisitorPass | null {
+	const match = PASS_PATTERN.exec(input.trim().toUpperCase());
+	if (!match?.[1] || !match[2]) return null;
+	return { dateKey: match[1], counter: Number(match[2]) };
+}
+
+/**
+ * The first instant of a site calendar day (`YYYY-MM-DD`). Where daylight saving skips
+ * midnight (some zones change clocks at 00:00), the day starts at the first minute that exists.
+ */
+export function siteDayStart(date: string, timeZone: string): Date {
+	for (let hour = 0; hour < 24; hour++) {
+		const start = fromSiteLocal(`${date}T${String(hour).padStart(2, '0')}:00`, timeZone);
+		if (start) return start;
+	}
+	throw new Error(`No such day in ${timeZone}: ${date}`);
+}
+
+/** The instant the site's next calendar day begins, after the day that contains `instant`. */
+export function nextSiteDayStart(instant: Date, timeZone: string): Date {
+	return siteDayStart(addDays(siteDate(instant, timeZone), 1), timeZone);
+}
+
+/** A pass lets its visitor stay until, not including, this instant. */
+export function passValidUntil(approvedAt: Date, timeZone: string): Date {
+	return nextSiteDayStart(approvedAt, timeZone);
+}
+
+export function passIsValid(approvedAt: Date, timeZone: string, now: Date): boolean {
+	return (
+		now.getTime() >= approvedAt.getTime() &&
+		now.getTime() < passValidUntil(approvedAt, timeZone).getTime()
+	);
+}
