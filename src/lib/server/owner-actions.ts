@@ -48,7 +48,12 @@ async function act(
 	plan: (tx: Queryable, ticket: Ticket) => Promise<Step | OwnerActionError> | Step
 ): Promise<OwnerActionResult> {
 	return db.transaction(async (tx) => {
-		const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+		// Compatible with the foreign-key checks of clock events (see `actOnTicket`).
+		const [ticket] = await tx
+			.select()
+			.from(tickets)
+			.where(eq(tickets.id, ticketId))
+			.for('no key update');
 		if (!ticket) throw new Error(`No ticket ${ticketId}`);
 		const refusal = ownerActionRefusal(action, ticket);
 		if (refusal) return { ok: false, error: refusal };

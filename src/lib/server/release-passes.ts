@@ -129,7 +129,7 @@ export async function decidePass(
 			.select({ status: tickets.status })
 			.from(tickets)
 			.where(eq(tickets.id, pass.ticketId))
-			.for('update');
+			.for('no key update');
 		if (!filed) throw new Error(`No ticket ${pass.ticketId} for its pass`);
 		const refusal = checkDecision(pass, input.decision, today, filed.status);
 		if (refusal) return { ok: false, error: refusal };

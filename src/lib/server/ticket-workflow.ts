@@ -91,7 +91,9 @@ export async function actOnTicket(
 			.select()
 			.from(tickets)
 			.where(and(eq(tickets.id, input.ticketId), eq(tickets.siteId, siteId)))
-			.for('update');
+			// Not FOR UPDATE: the clock sweep's and rejudge's event inserts check their foreign key
+			// to this row (KEY SHARE) while holding the site's stream, which this step waits for.
+			.for('no key update');
 		if (!ticket) return { ok: false, error: 'ticketNotFound' };
 		const view = workflowView(ticket);
 		const refusal = checkAction(action, view, actor);

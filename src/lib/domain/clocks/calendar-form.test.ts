@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatWindows, parseWindows, readDayForm, readHoursForm } from './calendar-form.js';
+import {
+	formatWindows,
+	isCalendarDay,
+	parseWindows,
+	readDayForm,
+	readHoursForm
+} from './calendar-form.js';
 
 describe('the calendar form', () => {
 	it.each([
@@ -45,6 +51,18 @@ describe('the calendar form', () => {
 			errors: { 'hours.3': 'calendarHoursInvalid' }
 		});
 	});
+
+	it('refuses a week with no working time at all', () => {
+		expect(readHoursForm({})).toEqual({ ok: false, errors: { 'hours.1': 'calendarWeekEmpty' } });
+	});
+
+	it.each(['2026-13-01', '2027-02-29', '0000-01-01', '2101-01-01', '2026-1-1', ''])(
+		'%j is not a day a calendar keeps',
+		(day) => {
+			expect(isCalendarDay(day)).toBe(false);
+			expect(readDayForm({ day, kind: 'holiday' }).ok).toBe(false);
+		}
+	);
 
 	it('takes a real date with its kind, and refuses a date that does not exist', () => {
 		expect(readDayForm({ day: '2027-10-01', kind: 'holiday', name: ' 国庆节 ' })).toEqual({

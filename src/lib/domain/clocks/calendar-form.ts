@@ -7,6 +7,20 @@ import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../vocabulary.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+/** The years a calendar day may fall in: enough for any office, and every database takes them. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2100;
+
+/** `YYYY-MM-DD` that names a real day between 1970 and 2100. */
+export function isCalendarDay(day: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+	if (!match) return false;
+	const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
+	if (year < FIRST_YEAR || year > LAST_YEAR) return false;
+	const d = new Date(Date.UTC(year, month - 1, date));
+	return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === date;
+}
+
 export function formatWindows(windows: readonly TimeWindow[] | undefined): string {
 	return (windows ?? []).map((w) => `${w.start}-${w.end}`).join(', ');
 }
@@ -27,18 +41,21 @@ export function parseWindows(text: string): TimeWindow[] | null {
 	return validWorkingHours({ 1: windows }) ? windows : null;
 }
 
+export type HoursError = 'calendarHoursInvalid' | 'calendarWeekEmpty';
 export type HoursForm =
-	| { ok: true; hours: WeeklyHours }
-	| { ok: false; errors: Partial<Record<string, 'calendarHoursInvalid'>> };
+	{ ok: true; hours: WeeklyHours } | { ok: false; errors: Partial<Record<string, HoursError>> };
 
-/** Reads `hours.1` … `hours.7`. */
+/** Reads `hours.1` … `hours.7`; a week needs some working time, or no working day would end. */
 export function readHoursForm(form: Record<string, string>): HoursForm {
 	const hours: WeeklyHours = {};
-	const errors: Partial<Record<string, 'calendarHoursInvalid'>> = {};
+	const errors: Partial<Record<string, HoursError>> = {};
 	for (const day of WEEKDAYS) {
 		const windows = parseWindows(form[`hours.${day}`] ?? '');
 		if (windows === null) errors[`hours.${day}`] = 'calendarHoursInvalid';
 		else if (windows.length > 0) hours[day] = windows;
+	}
+	if (Object.keys(errors).length === 0 && Object.keys(hours).length === 0) {
+		errors['hours.1'] = 'calendarWeekEmpty';
 	}
 	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, hours };
 }
@@ -53,9 +70,7 @@ export type CalendarDayError = 'calendarDayInvalid' | 'calendarKindInvalid' | 'c
 export function readDayForm(form: Record<string, string>): DayForm {
 	const errors: Partial<Record<'day' | 'kind' | 'name', CalendarDayError>> = {};
 	const day = (form.day ?? '').trim();
-	const valid =
-		/^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-	if (!valid) errors.day = 'calendarDayInvalid';
+	if (!isCalendarDay(day)) errors.day = 'calendarDayInvalid';
 	const kind = form.kind as CalendarDayKind;
 	if (!CALENDAR_DAY_KINDS.includes(kind)) errors.kind = 'calendarKindInvalid';
 	const name = (form.name ?? '').trim();

@@ -272,3 +272,58 @@ describe('pausing, for any timeline', () => {
 		);
 	});
 });
+
+describe('clocks that start while the ticket waits', () => {
+	it('start paused, and run from the moment the wait ends', () => {
+		const timeline = [
+			ev('ticket.filed', '2026-11-20 09:00'),
+			step('ticket.contacted', '2026-11-20 09:30', 'accepted', 'accepted', { kind: 'reply' }),
+			step('ticket.waiting_owner', '2026-11-20 10:00', 'accepted', 'waiting_owner'),
+			step('ticket.resolved', '2026-11-20 11:00', 'waiting_owner', 'resolved')
+		];
+		// The follow-up starts with the resolution, which also ends the wait: it runs at once.
+		const followUp = run('complaint', 'complaint_follow_up', timeline);
+		expect(followUp.pausedAt).toBeNull();
+		expect(followUp.deadline).toBe(sh('2026-11-21 11:00'));
+
+		// A repair's follow-up owed while the ticket is still waiting stays paused.
+		const repair = run('repair', 'repair_follow_up', [
+			ev('ticket.filed', '2026-11-20 09:00'),
+			step('ticket.waiting_owner', '2026-11-20 09:10', 'accepted', 'waiting_owner'),
+			{
+				type: 'ticket.resolved',
+				at: sh('2026-11-20 09:20'),
+				data: { from: 'x', to: 'waiting_owner' }
+			}
+		]);
+		expect(repair.pausedAt).toBe(sh('2026-11-20 09:20'));
+		expect(repair.deadline).toBeNull();
+	});
+
+	it('an agreed next-reply time stands while the ticket waits for the owner', () => {
+		const next = run('complaint', 'complaint_next_reply', [
+			ev('ticket.filed', '2026-11-20 09:00'),
+			step('ticket.contacted', '2026-11-20 09:30', 'accepted', 'accepted', {
+				kind: 'reply',
+				nextReplyAt: new Date(sh('2026-11-20 15:00')).toISOString()
+			}),
+			step('ticket.waiting_owner', '2026-11-20 10:00', 'accepted', 'waiting_owner')
+		]);
+		expect(next.pausedAt).toBeNull();
+		expect(next.deadline).toBe(sh('2026-11-20 15:00'));
+	});
+});
+
+describe('a paused working-time clock', () => {
+	it('shows the time it would count down were it resumed, like a running one', () => {
+		// Resolved Friday 15:30; waiting for the owner from 16:30: 1 working hour used, 18 of 19
+		// left. Resumed at once it would be due Tuesday 15:30, 95 hours away on the wall.
+		const r = run('repair', 'repair_follow_up', [
+			ev('ticket.filed', '2026-11-20 09:00'),
+			step('ticket.resolved', '2026-11-20 15:30', 'accepted', 'resolved'),
+			{ type: 'ticket.waiting_owner', at: sh('2026-11-20 16:30'), data: { to: 'waiting_owner' } }
+		]);
+		expect(r.pausedAt).toBe(sh('2026-11-20 16:30'));
+		expect(r.pausedLeftMs).toBe(sh('2026-11-24 15:30') - sh('2026-11-20 16:30'));
+	});
+});

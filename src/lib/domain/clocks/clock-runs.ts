@@ -47,7 +47,7 @@ export interface ClockRun {
 	stoppedAt: number | null;
 	/** Set while the ticket waits for the owner. */
 	pausedAt: number | null;
-	/** Time left in the clock's own measure when it paused; null unless paused. */
+	/** Time left when it paused, counted as the wall counts (see `pausedLeft`); null unless paused. */
 	pausedLeftMs: number | null;
 	/** When it turns red if it keeps running: null while paused short of it, or if never. */
 	deadline: number | null;
@@ -167,6 +167,23 @@ function due(calendar: WorkCalendar, draft: Draft, amount: number): number | nul
 	return reach(calendar, draft.measure, extended, amount);
 }
 
+/**
+ * A paused run's time left, as the wall would count it down were it resumed at once: the same
+ * measure as a running clock's countdown, whatever the clock's calendar.
+ */
+function pausedLeft(
+	calendar: WorkCalendar,
+	measure: ClockCalendar,
+	segments: readonly Segment[],
+	targetMs: number
+): number {
+	const left = targetMs - used(calendar, measure, segments);
+	const pausedAt = segments.at(-1)?.[1] ?? 0;
+	if (left <= 0 || measure === 'calendar') return left;
+	const end = advance(calendar, measure, pausedAt, left);
+	return end === null ? left : end - pausedAt;
+}
+
 function finish(
 	draft: Draft,
 	def: ClockDefinition,
@@ -187,7 +204,7 @@ function finish(
 		startedAt: draft.startedAt,
 		stoppedAt: draft.stoppedAt,
 		pausedAt: paused ? (last?.[1] ?? null) : null,
-		pausedLeftMs: paused ? targetMs - used(calendar, measure, segments) : null,
+		pausedLeftMs: paused ? pausedLeft(calendar, measure, segments, targetMs) : null,
 		deadline: due(calendar, draft, targetMs),
 		atRiskAt: due(calendar, draft, targetMs - threshold),
 		escalateTo: def.escalateTo
@@ -202,7 +219,11 @@ function runsOf(
 ): ClockRun[] {
 	const drafts: Draft[] = [];
 	let current: Draft | null = null;
+	/** Whether the ticket is waiting (for the owner) now: a run started meanwhile starts paused. */
+	let waiting = false;
 	for (const event of timeline) {
+		if (matches(def.resume, event)) waiting = false;
+		if (matches(def.pause, event)) waiting = true;
 		if (current && current.stoppedAt === null) {
 			const open = current.segments.at(-1);
 			const running = open !== undefined && open[1] === null;
@@ -225,7 +246,7 @@ function runsOf(
 					stoppedAt: null,
 					measure: target.measure,
 					targetMs: target.ms,
-					segments: [[event.at, null]]
+					segments: [[event.at, waiting ? event.at : null]]
 				};
 				drafts.push(current);
 			}

@@ -51,8 +51,10 @@ export function clockBand(state: ClockState): ClockBand {
 	if (state.state === 'met') return 'done';
 	if (state.state === 'breached') return 'late';
 	if (state.state === 'paused') return 'paused';
-	if (state.leftMs === null || state.leftMs > 3_600_000) return 'calm';
-	return state.leftMs > 1_800_000 ? 'hour' : 'half_hour';
+	if (state.leftMs !== null && state.leftMs <= 1_800_000) return 'half_hour';
+	if (state.leftMs !== null && state.leftMs <= 3_600_000) return 'hour';
+	// Amber is never shown green: a day-long promise at risk with hours left is still at risk.
+	return state.state === 'at_risk' ? 'hour' : 'calm';
 }
 
 const UNTIMED_RANK = 1e14;

@@ -53,6 +53,33 @@ describe('reading holidays from an .ics file', () => {
 		});
 	});
 
+	it('reads a holiday as a holiday even when its description quotes the make-up days', () => {
+		const ics = [
+			'BEGIN:VEVENT',
+			'DTSTART;VALUE=DATE:20270206',
+			'DTEND;VALUE=DATE:20270208',
+			'SUMMARY:春节(休)',
+			'DESCRIPTION:2月6日至13日放假调休，共8天。2月14日（周日）上班。',
+			'END:VEVENT',
+			'BEGIN:VEVENT',
+			'DTSTART;VALUE=DATE:20270214',
+			'SUMMARY:春节 补班',
+			'END:VEVENT',
+			'BEGIN:VEVENT',
+			'DTSTART;VALUE=DATE:00000101',
+			'SUMMARY:year zero',
+			'END:VEVENT'
+		].join('\n');
+		expect(parseIcsDays(ics)).toEqual({
+			days: [
+				{ day: '2027-02-06', kind: 'holiday', name: '春节' },
+				{ day: '2027-02-07', kind: 'holiday', name: '春节' },
+				{ day: '2027-02-14', kind: 'workday', name: '春节 补班' }
+			],
+			skipped: 1
+		});
+	});
+
 	it('finds nothing in a file that is not a calendar', () => {
 		expect(parseIcsDays('hello\nworld')).toEqual({ days: [], skipped: 0 });
 		expect(parseIcsDays('BEGIN:VEVENT\nDTSTART:20270230\nEND:VEVENT').skipped).toBe(1);

@@ -5,6 +5,7 @@
  * make-up working day; any other is a holiday.
  */
 import type { CalendarDayKind } from '../vocabulary.js';
+import { isCalendarDay } from './calendar-form.js';
 
 export interface IcsDay {
 	day: string;
@@ -26,13 +27,12 @@ function unescape(value: string): string {
 	return value.replace(/\\([,;\\nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? ' ' : c));
 }
 
-/** `20261001` or `20261001T000000` → `2026-10-01`; null when it is not a date. */
+/** `20261001` or `20261001T000000` → `2026-10-01`; null when it is not a day we keep. */
 function dateOf(value: string): string | null {
 	const match = /^(\d{4})(\d{2})(\d{2})/.exec(value.trim());
 	if (!match) return null;
-	const [, y, m, d] = match;
-	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-	return date.getUTCMonth() === Number(m) - 1 ? `${y}-${m}-${d}` : null;
+	const day = `${match[1]}-${match[2]}-${match[3]}`;
+	return isCalendarDay(day) ? day : null;
 }
 
 function addDays(day: string, n: number): string {
@@ -41,11 +41,16 @@ function addDays(day: string, n: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A make-up working day is marked in its summary (`春节(班)`, `补班`, "Make-up workday") or by
+ * Apple's `ALTERNATE-WORKDAY`. The description is not read: notices quote the working days of a
+ * holiday there ("…2月8日（周六）上班").
+ */
 function kindOf(fields: Map<string, string>): CalendarDayKind {
-	const text = [fields.get('SUMMARY'), fields.get('DESCRIPTION'), fields.get('X-APPLE-SPECIAL-DAY')]
-		.join(' ')
-		.toLowerCase();
-	return /班|补班|workday|alternate-workday|make-up/.test(text) ? 'workday' : 'holiday';
+	const summary = (fields.get('SUMMARY') ?? '').toLowerCase();
+	const apple = (fields.get('X-APPLE-SPECIAL-DAY') ?? '').trim().toUpperCase();
+	const marked = /[（(]\s*班\s*[）)]|补班|调休上班|\bworkday\b|make-up work/.test(summary);
+	return marked || apple === 'ALTERNATE-WORKDAY' ? 'workday' : 'holiday';
 }
 
 /** The name shown for the day: the summary without a trailing `(休)` / `(班)` mark. */

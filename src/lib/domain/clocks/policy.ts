@@ -188,8 +188,9 @@ export function seedPolicy(settings: SiteSettings): ServicePolicy {
 				appliesTo: { types: ['complaint'] },
 				start: [REPLY],
 				stop: [REPLY, ...on('ticket.resolved'), CLOSED],
-				pause: PAUSE,
-				resume: RESUME,
+				// A time agreed with the owner stands, whatever the ticket waits for.
+				pause: [],
+				resume: [],
 				restarts: true,
 				target: { kind: 'agreed', field: 'nextReplyAt' },
 				escalateTo: both

@@ -92,6 +92,10 @@ export const zh = {
 	calendarSaved: (p: { tickets: number }) => `日历已更新，已重新计算 ${p.tickets} 张工单的时限`,
 	calendarHoursInvalid: '格式如 08:00-12:00, 13:30-17:30，时间段按先后且不重叠',
 	calendarDayInvalid: '请填写有效日期',
+	calendarWeekEmpty: '一周至少要有一段工作时间',
+	calendarImportTooMany: '文件中的日期过多（一次最多 400 天）',
+	calendarNextYearMissing: (p: { year: number }) =>
+		`尚未设置 ${p.year} 年的节假日与调休：国务院公布后，请导入或逐日添加。`,
 	calendarKindInvalid: '请选择类型',
 	calendarNameTooLong: '名称最多 40 个字'
 } as const;
@@ -184,6 +188,10 @@ export const en: Translation<typeof zh> = {
 	calendarSaved: (p) => `Calendar changed; clocks of ${p.tickets} requests re-judged`,
 	calendarHoursInvalid: 'As 08:00-12:00, 13:30-17:30, in order and not overlapping',
 	calendarDayInvalid: 'Enter a real date',
+	calendarWeekEmpty: 'A week needs some working time',
+	calendarImportTooMany: 'Too many days in the file (400 at a time at most)',
+	calendarNextYearMissing: (p) =>
+		`No holidays or make-up days are set for ${p.year} yet: import or add them once they are announced.`,
 	calendarKindInvalid: 'Choose a kind',
 	calendarNameTooLong: '40 characters at most'
 };

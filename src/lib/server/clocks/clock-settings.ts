@@ -122,10 +122,15 @@ export async function changeCalendar(
 			case 'set_day':
 			case 'import': {
 				const days = change.kind === 'set_day' ? [change.day] : change.days;
-				if (days.length > 0) {
+				// In slices, well within the statement's parameter limit.
+				for (let i = 0; i < days.length; i += 500) {
 					await tx
 						.insert(siteCalendarDays)
-						.values(days.map((d) => ({ siteId, day: d.day, kind: d.kind, name: d.name })))
+						.values(
+							days
+								.slice(i, i + 500)
+								.map((d) => ({ siteId, day: d.day, kind: d.kind, name: d.name }))
+						)
 						.onConflictDoUpdate({
 							target: [siteCalendarDays.siteId, siteCalendarDays.day],
 							set: { kind: sql`excluded.kind`, name: sql`excluded.name` }

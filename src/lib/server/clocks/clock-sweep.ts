@@ -26,8 +26,9 @@ function dueAt(now: Date) {
 }
 
 async function sweepSite(tx: Queryable, siteId: string, now: Date, limit: number) {
-	// The site's stream first, as every ticket step takes it before its clocks: no deadlock, and
-	// a second sweeper of the same site waits here and then finds the marks already set.
+	// The site's stream first, as every ticket step takes it before its clocks; ticket steps lock
+	// their row FOR NO KEY UPDATE, which lets this sweep's event inserts check their foreign key.
+	// A second sweeper of the same site waits here and then finds the marks already set.
 	await lockSiteStream(tx, siteId);
 	const due = await tx
 		.select({

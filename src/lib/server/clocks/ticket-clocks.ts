@@ -2,7 +2,7 @@
  * Keeps `ticket_clocks` in step with a ticket's timeline: after every event of the ticket, in the
  * same transaction, the engine judges its clocks again with the site's current rules.
  */
-import { and, asc, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import { clockRuns, type ClockRun } from '../../domain/clocks/clock-runs.js';
 import type { PublicClock } from '../../domain/public-ticket.js';
 import type { ClockDetail } from '../../domain/clocks/clock-detail.js';
@@ -61,12 +61,15 @@ export async function refreshTicketClocks(
 		timeline.map((e) => ({ type: e.type, at: e.at.getTime(), data: e.data }))
 	);
 
+	// A run that has stopped keeps the judgement it stopped under (its policy version, its
+	// deadline, its escalation): later rules apply to the clocks still running.
 	const kept = runs.map((r) => `${r.key}#${r.cycle}`);
 	await db
 		.delete(ticketClocks)
 		.where(
 			and(
 				eq(ticketClocks.ticketId, ticketId),
+				isNull(ticketClocks.stoppedAt),
 				kept.length
 					? notInArray(sql`${ticketClocks.clockKey} || '#' || ${ticketClocks.cycle}`, kept)
 					: undefined
@@ -89,10 +92,12 @@ export async function refreshTicketClocks(
 				deadlineAt: sql`excluded.deadline_at`,
 				atRiskAt: sql`excluded.at_risk_at`,
 				escalateTo: sql`excluded.escalate_to`,
-				// A promise pushed later (a pause, a new policy) may turn amber or red again.
-				warnedAt: sql`case when excluded.at_risk_at > ${ticketClocks.warnedAt} then null else ${ticketClocks.warnedAt} end`,
-				breachedAt: sql`case when excluded.deadline_at > ${ticketClocks.breachedAt} then null else ${ticketClocks.breachedAt} end`
-			}
+				// Only a promise pushed back into the future (a new policy, a calendar change) may
+				// turn amber or red again; one still past stays escalated once.
+				warnedAt: sql`case when excluded.at_risk_at > now() then null else ${ticketClocks.warnedAt} end`,
+				breachedAt: sql`case when excluded.deadline_at > now() then null else ${ticketClocks.breachedAt} end`
+			},
+			setWhere: isNull(ticketClocks.stoppedAt)
 		});
 	return runs;
 }

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import {
 	formatWindows,
+	isCalendarDay,
 	readDayForm,
 	readHoursForm,
 	WEEKDAYS
@@ -14,6 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** A yearly calendar is a few kilobytes; anything near the server's body limit is not one. */
 const MAX_ICS_BYTES = 400_000;
+/** A year's national calendar is a few dozen days; more is not a holiday list. */
+const MAX_IMPORT_DAYS = 400;
 
 async function formValues(request: Request): Promise<Record<string, string>> {
 	const values: Record<string, string> = {};
@@ -35,9 +38,13 @@ export const load: PageServerLoad = async (event) => {
 	const hours = Object.fromEntries(
 		WEEKDAYS.map((d) => [`hours.${d}`, formatWindows(site.workingHours[d])])
 	);
+	const days = (await calendarDays(db, site.id)).filter((d) => d.day >= `${thisYear}-01-01`);
+	const nextYear = Number(thisYear) + 1;
 	return {
 		hours,
-		days: (await calendarDays(db, site.id)).filter((d) => d.day >= `${thisYear}-01-01`)
+		days,
+		// The national calendar for next year is announced late in the year: say when it is missing.
+		missingYear: days.some((d) => d.day.startsWith(`${nextYear}-`)) ? null : nextYear
 	};
 };
 
@@ -65,7 +72,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { db, site, user } = await manager(event);
 		const { day = '' } = await formValues(event.request);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return fail(400, { form: 'remove' });
+		if (!isCalendarDay(day)) return fail(400, { form: 'remove' });
 		const done = await changeCalendar(db, site.id, user.id, { kind: 'remove_day', day });
 		return { saved: done.tickets };
 	},
@@ -81,6 +88,9 @@ export const actions: Actions = {
 		const { days } = parseIcsDays(await file.text());
 		if (days.length === 0) {
 			return fail(400, { form: 'import', importError: 'calendarImportEmpty' as const });
+		}
+		if (days.length > MAX_IMPORT_DAYS) {
+			return fail(400, { form: 'import', importError: 'calendarImportTooMany' as const });
 		}
 		const done = await changeCalendar(db, site.id, user.id, { kind: 'import', days });
 		return { imported: { days: days.length, tickets: done.tickets } };
