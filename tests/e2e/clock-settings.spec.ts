@@ -14,25 +14,29 @@ test('the director saves a new policy version; a wrong number is pointed at and 
 		/(\d+)/.exec((await page.getByTestId('policy-version').textContent()) ?? '')?.[1]
 	);
 	const paid = page.locator('fieldset[data-clock="paid_service_follow_up"]');
-	await expect(paid.getByLabel('分钟')).toHaveValue('1440');
-	await expect(
-		page.locator('fieldset[data-clock="repair_follow_up"]').getByLabel('工作日')
-	).toHaveValue('2');
+	await expect(paid.getByLabel('时限')).toHaveValue('1440');
+	await expect(paid.getByLabel('计时方式')).toHaveValue('calendar');
+	const repairFollowUp = page.locator('fieldset[data-clock="repair_follow_up"]');
+	await expect(repairFollowUp.getByLabel('时限')).toHaveValue('2');
+	await expect(repairFollowUp.getByLabel('计时方式')).toHaveValue('working_days');
 	await expect(page.locator('fieldset[data-clock="complaint_next_reply"]')).toContainText(
 		'与业主约定的时间'
 	);
 
-	await paid.getByLabel('分钟').fill('两天');
+	await paid.getByLabel('时限').fill('两天');
 	await page.getByRole('button', { name: '保存为新版本' }).click();
 	await expect(paid.getByText('请填写 1–43200 之间的整数')).toBeVisible();
-	await expect(paid.getByLabel('分钟')).toHaveValue('两天');
+	await expect(paid.getByLabel('时限')).toHaveValue('两天');
 	await expect(page.getByTestId('policy-version')).toHaveText(`当前为第 ${version} 版`);
 
-	await paid.getByLabel('分钟').fill('2880');
+	// Two working days instead of 24 hours (seed 000's rule rather than 003's).
+	await paid.getByLabel('时限').fill('2');
+	await paid.getByLabel('计时方式').selectOption('working_days');
 	await page.getByRole('button', { name: '保存为新版本' }).click();
 	await expect(page.getByRole('status')).toContainText(`已保存为第 ${version + 1} 版`);
 	await expect(page.getByTestId('policy-version')).toHaveText(`当前为第 ${version + 1} 版`);
-	await expect(paid.getByLabel('分钟')).toHaveValue('2880');
+	await expect(paid.getByLabel('时限')).toHaveValue('2');
+	await expect(paid.getByLabel('计时方式')).toHaveValue('working_days');
 	await expect(page.getByText(new RegExp(`第 ${version + 1} 版 · .* · 周建国`))).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import { and, eq, gte } from 'drizzle-orm';
+import { loadClockRules } from './clocks/site-clock-rules.js';
 import { nextSteps, type NextStep } from '../domain/next-steps.js';
-import { resolveSiteSettings } from '../domain/site-settings.js';
 import type { TicketType } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { sites, tickets } from './db/schema/index.js';
@@ -58,9 +58,7 @@ export async function kioskReceipt(
 		.select({
 			name: sites.name,
 			nameEn: sites.nameEn,
-			timeZone: sites.timeZone,
-			settings: sites.settings,
-			workingHours: sites.workingHours
+			timeZone: sites.timeZone
 		})
 		.from(sites)
 		.where(eq(sites.id, kiosk.siteId));
@@ -77,7 +75,7 @@ export async function kioskReceipt(
 		specialCare: ticket.careFlags.length > 0,
 		siteName: { zh: site.name, en: site.nameEn },
 		timeZone: site.timeZone,
-		nextSteps: nextSteps(ticket.type, resolveSiteSettings(site.settings), site.workingHours),
+		nextSteps: nextSteps(ticket.type, (await loadClockRules(db, ticket.siteId)).policy),
 		token: link.token
 	};
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { loadClockRules } from './clocks/site-clock-rules.js';
 import { nextSteps, type NextStep } from '../domain/next-steps.js';
 import { ownerPage, type OwnerEvent, type OwnerPage } from '../domain/owner-page.js';
-import { resolveSiteSettings } from '../domain/site-settings.js';
 import type { TicketStatus, TicketType } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import {
@@ -59,9 +59,7 @@ export async function loadOwnerStatus(db: Queryable, ticketId: string): Promise<
 	if (!ticket) throw new Error(`No ticket ${ticketId}`);
 	const [site] = await db
 		.select({
-			timeZone: sites.timeZone,
-			settings: sites.settings,
-			workingHours: sites.workingHours
+			timeZone: sites.timeZone
 		})
 		.from(sites)
 		.where(eq(sites.id, ticket.siteId));
@@ -105,7 +103,7 @@ export async function loadOwnerStatus(db: Queryable, ticketId: string): Promise<
 		preferredAt: ticket.preferredAt,
 		filedAt: ticket.createdAt,
 		timeZone: site.timeZone,
-		nextSteps: nextSteps(ticket.type, resolveSiteSettings(site.settings), site.workingHours),
+		nextSteps: nextSteps(ticket.type, (await loadClockRules(db, ticket.siteId)).policy),
 		page: ownerPage(ticket, history, directory)
 	};
 }

@@ -11,11 +11,12 @@ describe('editing the service policy', () => {
 		expect(form).toMatchObject({
 			'atRisk.minutes': '15',
 			'atRisk.percent': '25',
-			'emergency_acknowledge.minutes': '2',
-			'emergency_acknowledge.calendar': 'calendar',
+			'emergency_acknowledge.amount': '2',
+			'emergency_acknowledge.unit': 'calendar',
 			'repair_arrival.inside': '20',
 			'repair_arrival.outside': '60',
-			'repair_follow_up.days': '2'
+			'repair_follow_up.amount': '2',
+			'repair_follow_up.unit': 'working_days'
 		});
 		expect(editPolicy(seed, form)).toEqual({ ok: true, atRisk: seed.atRisk, clocks: seed.clocks });
 	});
@@ -24,7 +25,9 @@ describe('editing the service policy', () => {
 		const result = editPolicy(seed, {
 			...form,
 			'repair_arrival.inside': '5',
-			'complaint_reply.calendar': 'working',
+			'complaint_reply.unit': 'working',
+			'paid_service_follow_up.unit': 'working_days',
+			'paid_service_follow_up.amount': '2',
 			'atRisk.percent': '50'
 		});
 		if (!result.ok) throw new Error('refused');
@@ -35,6 +38,10 @@ describe('editing the service policy', () => {
 			minutes: 120,
 			calendar: 'working'
 		});
+		expect(result.clocks.find((c) => c.key === 'paid_service_follow_up')?.target).toEqual({
+			kind: 'working_days',
+			days: 2
+		});
 		expect(result.atRisk).toEqual({ minutes: 15, fraction: 0.5 });
 	});
 
@@ -43,8 +50,8 @@ describe('editing the service policy', () => {
 			editPolicy(seed, {
 				...form,
 				'repair_arrival.inside': '0',
-				'repair_follow_up.days': '2.5',
-				'emergency_acknowledge.calendar': 'lunar',
+				'repair_follow_up.amount': '31',
+				'emergency_acknowledge.unit': 'lunar',
 				'atRisk.percent': '95',
 				'atRisk.minutes': ''
 			})
@@ -52,8 +59,8 @@ describe('editing the service policy', () => {
 			ok: false,
 			errors: {
 				'repair_arrival.inside': 'clockMinutesInvalid',
-				'repair_follow_up.days': 'clockDaysInvalid',
-				'emergency_acknowledge.calendar': 'clockCalendarInvalid',
+				'repair_follow_up.amount': 'clockDaysInvalid',
+				'emergency_acknowledge.unit': 'clockCalendarInvalid',
 				'atRisk.percent': 'clockPercentInvalid',
 				'atRisk.minutes': 'clockAtRiskMinutesInvalid'
 			}

@@ -25,6 +25,10 @@ function whole(value: string | undefined, min: number, max: number): number | nu
 	return n >= min && n <= max ? n : null;
 }
 
+/** How a fixed promise is counted: minutes on the calendar, minutes of working time, working days. */
+export const TARGET_UNITS = ['calendar', 'working', 'working_days'] as const;
+export type TargetUnit = (typeof TARGET_UNITS)[number];
+
 /** The names of a clock's fields in the form. */
 export const fieldName = (key: string, part: string) => `${key}.${part}`;
 
@@ -40,21 +44,24 @@ function editTarget(
 		return n ?? 1;
 	};
 	switch (target.kind) {
-		case 'duration': {
-			const calendar = form[fieldName(key, 'calendar')];
-			if (calendar !== 'calendar' && calendar !== 'working') {
-				errors[fieldName(key, 'calendar')] = 'clockCalendarInvalid';
+		// A fixed promise: an amount in minutes (on the calendar or in working time) or working days.
+		case 'duration':
+		case 'working_days': {
+			const unit = form[fieldName(key, 'unit')] ?? '';
+			if (!(TARGET_UNITS as readonly string[]).includes(unit)) {
+				errors[fieldName(key, 'unit')] = 'clockCalendarInvalid';
 			}
+			const days = unit === 'working_days';
+			const amount = whole(form[fieldName(key, 'amount')], 1, days ? 30 : MAX_MINUTES);
+			if (amount === null) {
+				errors[fieldName(key, 'amount')] = days ? 'clockDaysInvalid' : 'clockMinutesInvalid';
+			}
+			if (days) return { kind: 'working_days', days: amount ?? 1 };
 			return {
 				kind: 'duration',
-				minutes: minutes('minutes'),
-				calendar: calendar === 'working' ? 'working' : 'calendar'
+				minutes: amount ?? 1,
+				calendar: unit === 'working' ? 'working' : 'calendar'
 			};
-		}
-		case 'working_days': {
-			const days = whole(form[fieldName(key, 'days')], 1, 30);
-			if (days === null) errors[fieldName(key, 'days')] = 'clockDaysInvalid';
-			return { kind: 'working_days', days: days ?? 1 };
 		}
 		case 'by_start':
 			return { ...target, insideMinutes: minutes('inside'), outsideMinutes: minutes('outside') };
@@ -89,10 +96,11 @@ export function policyFormValues(policy: ServicePolicy): Record<string, string> 
 	};
 	for (const { key, target } of policy.clocks) {
 		if (target.kind === 'duration') {
-			values[fieldName(key, 'minutes')] = String(target.minutes);
-			values[fieldName(key, 'calendar')] = target.calendar;
+			values[fieldName(key, 'amount')] = String(target.minutes);
+			values[fieldName(key, 'unit')] = target.calendar;
 		} else if (target.kind === 'working_days') {
-			values[fieldName(key, 'days')] = String(target.days);
+			values[fieldName(key, 'amount')] = String(target.days);
+			values[fieldName(key, 'unit')] = 'working_days';
 		} else if (target.kind === 'by_start') {
 			values[fieldName(key, 'inside')] = String(target.insideMinutes);
 			values[fieldName(key, 'outside')] = String(target.outsideMinutes);

@@ -21,18 +21,19 @@ export const zh = {
 	receiptScanPrinted: '扫码查看处理进度、补充说明、确认预约、验收评价',
 	receiptLinkValid: (p: { days: number }) => `二维码 ${p.days} 天内有效，请勿转给他人。`,
 	receiptPrint: '打印处理单',
-	nextEmergency: (p: { minutes: number }) =>
-		`值班人员会立即赶往现场，服务台 ${p.minutes} 分钟内响应。`,
+	nextEmergency: (p: { within: string }) => `值班人员会立即赶往现场，服务台 ${p.within}内响应。`,
 	nextRepairArrival: (p: { hours: string | null; inHours: number; outOfHours: number }) =>
 		`工作时间${p.hours ? `（${p.hours}）` : ''}内报修，维修人员 ${p.inHours} 分钟内到场；其他时间 ${p.outOfHours} 分钟内到场。`,
 	nextRepairAccept: '维修完成后请您检查并验收，客服助理会回访。',
-	nextComplaintReply: (p: { hours: number }) =>
-		`我们会在 ${p.hours} 小时内答复您，并与您约定下次答复的时间。`,
-	nextComplaintFollowUp: (p: { hours: number }) => `处理完毕后 ${p.hours} 小时内回访。`,
+	nextComplaintReply: (p: { within: string }) =>
+		`我们会在 ${p.within}内答复您，并与您约定下次答复的时间。`,
+	nextComplaintFollowUp: (p: { within: string }) => `处理完毕后 ${p.within}内回访。`,
 	nextPaidQuote:
 		'开工前按公布的价目表报价（人工费 + 材料费），经您确认后再施工；上门时间按您方便的安排。',
-	nextPaidFollowUp: (p: { within: '24h' | '2wd' }) =>
-		`完工后请您验收签字，我们会在${p.within === '24h' ? ' 24 小时' : ' 2 个工作日'}内回访。`,
+	nextPaidFollowUp: (p: { within: string }) => `完工后请您验收签字，我们会在 ${p.within}内回访。`,
+	withinMinutes: (p: { minutes: number }) =>
+		p.minutes % 60 === 0 ? `${p.minutes / 60} 小时` : `${p.minutes} 分钟`,
+	withinWorkingDays: (p: { days: number }) => `${p.days} 个工作日`,
 	nextConsultation: '能当场答复的由服务台当场答复；不能当场答复的，由客服主管书面答复您。',
 	nextReleasePass: '值班主管审批后生效，搬运出门时请向保安出示。',
 	nextOther: '我们已记录，会尽快答复您。'
@@ -57,18 +58,22 @@ export const en: Translation<typeof zh> = {
 		'Scan to follow progress, add information, confirm the visit, accept and rate the work',
 	receiptLinkValid: (p) => `The code works for ${p.days} days. Do not pass it on.`,
 	receiptPrint: 'Print the form',
-	nextEmergency: (p) =>
-		`Staff on duty are on their way now; the desk responds within ${p.minutes} minutes.`,
+	nextEmergency: (p) => `Staff on duty are on their way now; the desk responds within ${p.within}.`,
 	nextRepairArrival: (p) =>
 		`Filed in working hours${p.hours ? ` (${p.hours})` : ''}, an engineer is there within ${p.inHours} minutes; otherwise within ${p.outOfHours} minutes.`,
 	nextRepairAccept: 'When the repair is done, check it and accept it; customer service calls back.',
 	nextComplaintReply: (p) =>
-		`You will have a reply within ${p.hours} hours, and we agree when the next one comes.`,
-	nextComplaintFollowUp: (p) => `We follow up within ${p.hours} hours of resolving it.`,
+		`You will have a reply within ${p.within}, and we agree when the next one comes.`,
+	nextComplaintFollowUp: (p) => `We follow up within ${p.within} of resolving it.`,
 	nextPaidQuote:
 		'Before any work you get a quote from the published price list (labour + materials) to confirm; the visit is at a time that suits you.',
 	nextPaidFollowUp: (p) =>
-		`When the work is done you accept and sign it; we follow up within ${p.within === '24h' ? '24 hours' : '2 working days'}.`,
+		`When the work is done you accept and sign it; we follow up within ${p.within}.`,
+	withinMinutes: (p) =>
+		p.minutes % 60 === 0
+			? `${p.minutes / 60} ${p.minutes === 60 ? 'hour' : 'hours'}`
+			: `${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'}`,
+	withinWorkingDays: (p) => `${p.days} working ${p.days === 1 ? 'day' : 'days'}`,
 	nextConsultation:
 		'The desk answers on the spot when it can; otherwise the supervisor answers you in writing.',
 	nextReleasePass:
