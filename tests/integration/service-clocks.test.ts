@@ -1,4 +1,7 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { CN_CALENDAR_DAYS } from '../../src/lib/domain/clocks/cn-holidays.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionValues } from '../../src/lib/domain/ticket-action-input.js';
 import type { TicketAction } from '../../src/lib/domain/ticket-workflow.js';
@@ -9,11 +12,12 @@ import {
 	events,
 	servicePolicies,
 	siteCalendarDays,
+	sites,
 	ticketClocks
 } from '../../src/lib/server/db/schema/index.js';
 import type { Ticket } from '../../src/lib/server/tickets.js';
 import { demoDesk } from '../helpers/desk.js';
-import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createDemoDatabase, MIGRATIONS, type TestDatabase } from '../helpers/test-database.js';
 
 const MIN = 60_000;
 /** A Shanghai wall-clock time as a Date. */
@@ -68,6 +72,36 @@ describe('clocks kept with every ticket event', () => {
 			.from(servicePolicies)
 			.where(eq(servicePolicies.siteId, desk.siteId));
 		expect(policies).toEqual([{ version: 1, by: null }]);
+	});
+
+	it('sites from before the clocks get the national calendar from the migration, keeping their own days', async () => {
+		const [old] = await database.db
+			.insert(sites)
+			.values({
+				slug: `old-${crypto.randomUUID().slice(0, 8)}`,
+				name: '旧小区',
+				nameEn: 'Old estate'
+			})
+			.returning({ id: sites.id });
+		const siteId = old?.id ?? '';
+		await database.db
+			.insert(siteCalendarDays)
+			.values({ siteId, day: '2026-10-01', kind: 'workday', name: '自定' });
+		const migration = readFileSync(resolve(MIGRATIONS, '0005_seed_cn_calendar.sql'), 'utf8');
+		await database.db.execute(sql.raw(migration));
+		const days = await database.db
+			.select()
+			.from(siteCalendarDays)
+			.where(eq(siteCalendarDays.siteId, siteId));
+		expect(days).toHaveLength(CN_CALENDAR_DAYS.length);
+		expect(days.find((d) => d.day === '2026-10-01')).toMatchObject({
+			kind: 'workday',
+			name: '自定'
+		});
+		expect(days.find((d) => d.day === '2026-10-02')).toMatchObject({
+			kind: 'holiday',
+			name: '国庆节'
+		});
 	});
 
 	it('a repair filed on a Friday at 17:29 is due on site by 17:49, at 17:31 by 18:31', async () => {
