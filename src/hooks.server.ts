@@ -25,13 +25,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// Other sites never get a Referer: the owner's phone pages carry their token in the address.
+	// Not `no-referrer`: with it, a form sent before the page's script runs (a slow phone, no
+	// JavaScript) goes out with `Origin: null`, which the cross-site check refuses.
+	response.headers.set('Referrer-Policy', 'same-origin');
 	if (isOwnerLink(event.url.pathname)) {
-		// The token must not leave in a Referer, be indexed, or sit in a shared cache.
-		response.headers.set('Referrer-Policy', 'no-referrer');
+		// The token must not be indexed or sit in a shared cache either.
 		response.headers.set('X-Robots-Tag', 'noindex, nofollow');
 		response.headers.set('Cache-Control', 'no-store');
-	} else {
-		response.headers.set('Referrer-Policy', 'same-origin');
 	}
 	return response;
 };

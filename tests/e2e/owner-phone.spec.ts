@@ -96,7 +96,7 @@ test('an owner follows a repair from the kiosk receipt to rating it on their pho
 	const owner = await phone(browser);
 	const response = await owner.goto(link);
 	expect(response?.status()).toBe(200);
-	expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+	expect(response?.headers()['referrer-policy']).toBe('same-origin');
 	await expect(owner.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
 	await expect(owner.getByTestId('serial')).toHaveText(serial);
 	await expect(owner.getByTestId('headline')).toHaveText(
@@ -239,7 +239,7 @@ test('an unknown or made-up link shows a friendly page, not an error', async ({ 
 	for (const token of ['garbage', 'a'.repeat(32)]) {
 		const response = await owner.goto(`/o/${token}`);
 		expect(response?.status()).toBe(404);
-		expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+		expect(response?.headers()['referrer-policy']).toBe('same-origin');
 		await expect(owner.getByRole('heading', { name: '这个链接已失效' })).toBeVisible();
 		await expect(owner.getByText(/请到物业服务台/)).toBeVisible();
 		await expect(owner.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
@@ -282,4 +282,26 @@ test('a kiosk shows only the receipt of what it has just filed itself', async ({
 	await expect(other.getByText(serial)).toHaveCount(0);
 	await expect(other.locator('[data-owner-link]')).toHaveCount(0);
 	for (const p of [admin, other]) await p.context().close();
+});
+
+test('the phone page works before its script runs: the language and a note, with no JavaScript', async ({
+	page,
+	browser
+}) => {
+	const { link } = await fileAtKiosk(page, HOME_EN, {
+		type: /咨询/,
+		category: '发票',
+		description: `停车费发票怎么开？${tag()}`
+	});
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const owner = await context.newPage();
+	await owner.goto(link);
+	await owner.getByRole('button', { name: '切换语言' }).click();
+	await expect(owner.getByTestId('headline')).toHaveText(
+		'We have your request. Customer service will take it on shortly.'
+	);
+	await owner.getByLabel('A good time to visit, anything new').fill('Weekends are best.');
+	await owner.getByRole('button', { name: 'Send' }).click();
+	await expect(owner.getByText('Thank you, we have it.')).toBeVisible();
+	await context.close();
 });
