@@ -10,7 +10,7 @@ import {
 	subscribe,
 	type TestSocket
 } from './helpers.js';
-import { spawnServer, startServer, type ServerProcess } from './server-process.js';
+import { freshDatabase, spawnServer, startServer, type ServerProcess } from './server-process.js';
 
 // The live stream, watched from sockets in this process against servers of its own, so that
 // every sequence number counted here is ours alone.
@@ -223,10 +223,14 @@ test.describe('two app processes on one Postgres', () => {
 
 	test('both processes keep the clocks, and each warning is recorded once', async ({ browser }) => {
 		test.setTimeout(60_000);
-		// Sweeping five times a second, beside the first process (every five seconds).
-		const second = spawnServer(4403, { LOBBYDESK_CLOCK_SWEEP_MS: '200' }, server.databaseUrl);
+		// Two processes of their own on a database of their own (the other tests here count events):
+		// one sweeping five times a second, the other every five seconds.
+		const databaseUrl = await freshDatabase('lobbydesk_clock_sweepers');
+		const first = spawnServer(4404, {}, databaseUrl);
+		await first.ready();
+		const second = spawnServer(4405, { LOBBYDESK_CLOCK_SWEEP_MS: '200' }, databaseUrl);
 		await second.ready();
-		const sql = postgres(server.databaseUrl ?? '', { max: 1, onnotice: () => {} });
+		const sql = postgres(databaseUrl ?? '', { max: 1, onnotice: () => {} });
 		const context = await browser.newContext({ baseURL: second.baseURL });
 		try {
 			// An emergency's two minutes are at risk from the start: each sweeper finds it due.
@@ -252,6 +256,7 @@ test.describe('two app processes on one Postgres', () => {
 			await context.close();
 			await sql.end();
 			await second.stop();
+			await first.stop();
 		}
 	});
 });

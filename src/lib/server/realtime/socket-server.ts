@@ -94,7 +94,32 @@ export async function createRealtime(
 		});
 	});
 
+	/**
+	 * Whether the credential this socket connected with has stopped working. Asked at every
+	 * subscription: access ended between the handshake and the socket joining its session's room
+	 * would otherwise reach it only at the next sweep.
+	 */
+	async function credentialGone(socket: LiveSocket): Promise<boolean> {
+		const { user, device } = socket.data.identity;
+		if (!user && !device) return false;
+		const stale = await staleCredentials(
+			db,
+			user ? [user.sessionId] : [],
+			device ? [device.tokenHash] : []
+		);
+		return (
+			(!!user && stale.sessionIds.has(user.sessionId)) ||
+			(!!device && stale.deviceTokenHashes.has(device.tokenHash))
+		);
+	}
+
 	async function subscribe(socket: LiveSocket, request: SubscribeRequest): Promise<SubscribeReply> {
+		if (await credentialGone(socket)) {
+			const device = !!socket.data.identity.device;
+			socket.emit('access:ended', device ? 'device-revoked' : 'session-ended');
+			socket.disconnect(true);
+			return { ok: false, error: device ? 'forbidden' : 'unauthenticated' };
+		}
 		const audience = AUDIENCES.includes(request?.audience) ? request.audience : null;
 		const requested = request?.after;
 		const after =
