@@ -16,14 +16,22 @@ async function newPage(browser: Browser) {
 
 test('repeated wrong passwords lock the account and say until when', async ({ page }) => {
 	await page.goto('/console/sign-in');
+	// Each attempt's answer is awaited: the message reads the same every time, so the page's text
+	// alone cannot tell one attempt's answer from the last.
+	const attempt = async (password: string) => {
+		await page.getByLabel('密码').fill(password);
+		const answered = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/console/sign-in'
+		);
+		await page.getByRole('button', { name: '登录' }).click();
+		await answered;
+	};
 	for (let i = 0; i < 4; i++) {
 		await page.getByLabel('用户名').fill('nobody');
-		await page.getByLabel('密码').fill(`wrong-${i}`);
-		await page.getByRole('button', { name: '登录' }).click();
+		await attempt(`wrong-${i}`);
 		await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确');
 	}
-	await page.getByLabel('密码').fill('wrong-5');
-	await page.getByRole('button', { name: '登录' }).click();
+	await attempt('wrong-5');
 	await expect(page.getByRole('alert')).toHaveText(
 		/^尝试次数过多，已暂时锁定。请 15 分钟后（\d{2}:\d{2} 以后）再试$/
 	);
