@@ -53,6 +53,7 @@ test('a wall that loses its link says so after a few seconds, then catches up by
 	page,
 	browser
 }) => {
+	test.slow();
 	const wall = await wallPage(browser);
 	const filedBefore = Number(
 		/今日受理 (\d+)/.exec((await wall.getByTestId('today').textContent()) ?? '')?.[1]
@@ -74,8 +75,9 @@ test('a wall that loses its link says so after a few seconds, then catches up by
 	await expect(wall.locator(`tr[data-serial="${serial}"]`)).toHaveCount(0);
 
 	await wall.context().setOffline(false);
+	// Back within a few reconnection attempts (each gives up after 5 s, retried with back-off).
 	await expect(wall.locator(`tr[data-serial="${serial}"]`)).toContainText('报修', {
-		timeout: 15_000
+		timeout: 30_000
 	});
 	await expect(wall.getByTestId('stale')).toHaveCount(0);
 	await expect(wall.getByTestId('today')).toContainText(/今日受理 \d+ · 解决 \d+ · 按时/);

@@ -65,7 +65,10 @@ export class LiveBoard<A extends Audience> {
 			const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 				transports: ['websocket'],
 				reconnectionDelay: 500,
-				reconnectionDelayMax: 5_000
+				reconnectionDelayMax: 5_000,
+				// An attempt started while the network was gone may hang rather than fail: give up on
+				// it after 5 s (not Socket.IO's 20) so the link is back soon after the network is.
+				timeout: 5_000
 			});
 			this.#socket = socket;
 			socket.on('hello', ({ serverTime }) => (this.clockOffset = serverTime - Date.now()));
