@@ -1,3 +1,5 @@
+import { ID_DOCUMENT_TYPES } from '../../src/lib/domain/visitors/id-documents.js';
+import { VISIT_STATUSES } from '../../src/lib/domain/visitors/visit-lifecycle.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, sql } from 'drizzle-orm';
@@ -59,7 +61,10 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 			'ticket_clocks',
 			'ticket_serials',
 			'tickets',
-			'units'
+			'units',
+			'visitor_blocks',
+			'visitor_profiles',
+			'visits'
 		]);
 	});
 
@@ -78,6 +83,8 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 		expect(await enumValues('staff_role')).toEqual([...STAFF_ROLES]);
 		expect(await enumValues('care_flag')).toEqual([...CARE_FLAGS]);
 		expect(await enumValues('channel')).toEqual([...CHANNELS]);
+		expect(await enumValues('visit_status')).toEqual([...VISIT_STATUSES]);
+		expect(await enumValues('id_document_type')).toEqual([...ID_DOCUMENT_TYPES]);
 		expect(TICKET_TYPES).toHaveLength(7);
 		expect(STAFF_ROLES).toHaveLength(6);
 	});

@@ -116,6 +116,30 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		guard: false,
 		admin: true
 	},
+	'visitors.desk': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: true,
+		admin: false
+	},
+	'visitors.log': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: true,
+		admin: false
+	},
+	'visitors.block': {
+		assistant: false,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
 	'archive.read': {
 		assistant: true,
 		supervisor: true,

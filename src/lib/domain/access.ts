@@ -46,7 +46,16 @@ export const ACCESS = {
 	/** Register, pair and revoke kiosks and displays; see their state. */
 	'device.manage': ['admin'],
 	/** Change the service policy (each clock's promise) and the working calendar. */
-	'clocks.manage': ['director', 'admin']
+	'clocks.manage': ['director', 'admin'],
+	/**
+	 * The visitor desk: see who waits and who is in, record the host's consent taken by phone or
+	 * intercom, invite a visitor, check a pass and sign a visitor out (seed 000).
+	 */
+	'visitors.desk': [...CUSTOMER_SERVICE, 'guard'],
+	/** Search the visitor log (来人来访登记表) and export it. */
+	'visitors.log': [...CUSTOMER_SERVICE, 'guard'],
+	/** Keep the block list: who is sent to the desk, never told why. */
+	'visitors.block': ['supervisor', 'director']
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof ACCESS;

@@ -8,6 +8,9 @@ export interface SiteToday {
 	resolved: number;
 	met: number;
 	judged: number;
+	/** People (a visit's whole party) waiting in the lobby for a decision, and inside on a pass. */
+	visitorsWaiting: number;
+	visitorsOnSite: number;
 }
 
 /** Met as a whole percentage, or null before anything was judged today. */

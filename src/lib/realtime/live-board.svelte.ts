@@ -33,6 +33,11 @@ export class LiveBoard<A extends Audience> {
 	clockOffset = $state(0);
 	/** The site's figures for today (the wall's header). */
 	today = $state.raw<SiteToday | null>(null);
+	/**
+	 * Bumped with the visits that changed in each batch (ids only: a page that shows one asks the
+	 * server for what it may see of it, so the stream never carries a visitor's details).
+	 */
+	visitChanges = $state.raw<{ count: number; ids: string[] }>({ count: 0, ids: [] });
 
 	#applier: StreamApplier<TicketFor<A>>;
 	#inbox: StreamMessage<A>[] = [];
@@ -148,6 +153,9 @@ export class LiveBoard<A extends Audience> {
 		if (result.changed) this.#publish();
 		if (result.events.length) {
 			this.feed = [...result.events.reverse(), ...this.feed].slice(0, FEED_LENGTH);
+		}
+		if (result.visits.length) {
+			this.visitChanges = { count: this.visitChanges.count + 1, ids: result.visits };
 		}
 		if (result.gap && !this.#subscribing) this.#subscribe();
 	}

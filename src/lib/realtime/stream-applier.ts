@@ -21,6 +21,7 @@ interface Message<T> {
 	ticket: T | null;
 	event: StaffEvent | null;
 	today?: SiteToday | null;
+	visit?: string | null;
 }
 
 export interface Applied {
@@ -32,6 +33,8 @@ export interface Applied {
 	events: StaffEvent[];
 	/** Messages wait beyond a missing one: the caller should ask for what came after `seq`. */
 	gap: boolean;
+	/** The visits that changed, by id, oldest first. */
+	visits: string[];
 }
 
 /**
@@ -62,7 +65,7 @@ export class StreamApplier<T extends BoardTicket> {
 		for (const message of messages) {
 			if (message.seq > this.seq) this.#pending.set(message.seq, message);
 		}
-		const result: Applied = { applied: [], changed: false, events: [], gap: false };
+		const result: Applied = { applied: [], changed: false, events: [], gap: false, visits: [] };
 		for (let next = this.#pending.get(this.seq + 1); next; next = this.#pending.get(this.seq + 1)) {
 			this.#pending.delete(next.seq);
 			this.seq = next.seq;
@@ -74,6 +77,7 @@ export class StreamApplier<T extends BoardTicket> {
 				else this.tickets.delete(ticket.serial);
 			}
 			if (next.event) result.events.push(next.event);
+			if (next.visit) result.visits.push(next.visit);
 			if (next.today) {
 				this.today = next.today;
 				result.changed = true;

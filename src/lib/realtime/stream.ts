@@ -64,6 +64,11 @@ export interface StreamMessage<A extends Audience = Audience> {
 	event: A extends 'staff' ? StaffEvent : null;
 	/** The site's figures for today as they stand after this change (on the last of a batch). */
 	today?: SiteToday | null;
+	/**
+	 * The visit this change was about: its id and nothing else, for every audience. A page showing
+	 * that visit reloads what it may see of it; the wall only counts (in `today`).
+	 */
+	visit?: string | null;
 }
 
 /** Every open ticket as of `seq`. */

@@ -9,8 +9,21 @@ describe('configuration', () => {
 			migrationsDir: '/srv/lobby/drizzle',
 			demo: undefined,
 			streamMaxReplay: 500,
-			clockSweepMs: 5000
+			clockSweepMs: 5000,
+			sms: { kind: 'none' }
 		});
+	});
+
+	it('sends texts to a webhook when one is set, else to an outbox file when one is set', () => {
+		expect(readConfig({ LOBBYDESK_SMS_WEBHOOK: 'https://sms.example/send' }).sms).toEqual({
+			kind: 'webhook',
+			url: 'https://sms.example/send'
+		});
+		expect(readConfig({ LOBBYDESK_SMS_OUTBOX: 'sms.jsonl' }, '/srv/lobby').sms).toEqual({
+			kind: 'file',
+			path: '/srv/lobby/sms.jsonl'
+		});
+		expect(() => readConfig({ LOBBYDESK_SMS_WEBHOOK: 'ftp://x' })).toThrow(/LOBBYDESK_SMS_WEBHOOK/);
 	});
 
 	it('reads LOBBYDESK_DEMO when it is set', () => {

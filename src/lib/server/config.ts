@@ -18,6 +18,23 @@ export interface AppConfig {
 	streamMaxReplay: number;
 	/** How often the scheduler looks for clocks turning amber or red, in milliseconds. */
 	clockSweepMs: number;
+	/** Where text messages to hosts go: a gateway's webhook, a file (one JSON line each), or nowhere. */
+	sms: SmsConfig;
+}
+
+export type SmsConfig =
+	{ kind: 'webhook'; url: string } | { kind: 'file'; path: string } | { kind: 'none' };
+
+function smsConfig(env: Record<string, string | undefined>, cwd: string): SmsConfig {
+	const url = env.LOBBYDESK_SMS_WEBHOOK?.trim();
+	if (url) {
+		if (!/^https?:\/\//.test(url)) {
+			throw new ConfigError('LOBBYDESK_SMS_WEBHOOK must be an http:// or https:// URL');
+		}
+		return { kind: 'webhook', url };
+	}
+	const path = env.LOBBYDESK_SMS_OUTBOX?.trim();
+	return path ? { kind: 'file', path: resolve(cwd, path) } : { kind: 'none' };
 }
 
 export class ConfigError extends Error {
@@ -70,6 +87,7 @@ export function readConfig(
 			'LOBBYDESK_CLOCK_SWEEP_MS',
 			env.LOBBYDESK_CLOCK_SWEEP_MS,
 			CLOCK_SWEEP_MS
-		)
+		),
+		sms: smsConfig(env, cwd)
 	};
 }

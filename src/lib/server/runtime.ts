@@ -9,7 +9,9 @@ import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first
 
 export { describeSignIn } from './first-run.js';
 import { createRealtime, type HttpServer, type Realtime } from './realtime/socket-server.js';
-import { startClockScheduler } from './clocks/clock-sweep.js';
+import { sweepDueClocks } from './clocks/clock-sweep.js';
+import { startScheduler } from './scheduler.js';
+import { sweepVisitors } from './visitors/visitor-sweep.js';
 
 export interface AppContext {
 	config: AppConfig;
@@ -89,8 +91,12 @@ export function app(): AppContext {
 export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 	const { database, config } = app();
 	state.realtime ??= createRealtime(httpServer, database, { maxReplay: config.streamMaxReplay });
-	// The server process also keeps the clocks on time (safe with several processes).
-	state.stopClocks ??= startClockScheduler(database.db, config.clockSweepMs);
+	// The server process also keeps the clocks and the visitor desk on time (safe with several
+	// processes): warnings and breaches, silent hosts, the day's end and visitor data retention.
+	state.stopClocks ??= startScheduler(config.clockSweepMs, [
+		{ name: 'Clock sweep', run: () => sweepDueClocks(database.db) },
+		{ name: 'Visitor sweep', run: () => sweepVisitors(database.db) }
+	]);
 	return state.realtime;
 }
 

@@ -39,7 +39,7 @@ export interface FileTicketInput {
 }
 
 /** Takes the next number for the prefix; the row lock serialises concurrent filings. */
-async function nextSerial(tx: Queryable, siteId: string, prefix: string): Promise<string> {
+export async function nextSerial(tx: Queryable, siteId: string, prefix: string): Promise<string> {
 	const [row] = await tx
 		.insert(ticketSerials)
 		.values({ siteId, prefix, last: 1 })

@@ -53,7 +53,10 @@ const OWN_ERRORS = [
 	'visitorPurposeRequired',
 	'visitorPurposeTextRequired',
 	'visitorPurposeTextTooLong',
-	'visitorPartyInvalid'
+	'visitorPartyInvalid',
+	// Answered by the server, which alone knows who lives where.
+	'visitorHostNoMatch',
+	'visitorHostLocked'
 ] as const;
 
 /** Every message the form can show, each an i18n key. */
@@ -122,11 +125,20 @@ export function parseParty(raw: string): number | null {
 	return n >= 1 && n <= PARTY_MAX ? n : null;
 }
 
-/** Every field at once, so each message shows beside its field. */
-export function checkVisitorForm(
-	form: VisitorForm
-): { ok: true; visitor: VisitorEntry } | { ok: false; errors: VisitorFormErrors } {
-	const errors: VisitorFormErrors = {};
+/** Who the visitor is: the part of the form an invited visitor fills in too. */
+export type IdentityField = 'name' | 'phone' | 'idType' | 'idNumber';
+export type IdentityForm = Pick<VisitorForm, IdentityField>;
+export type VisitorIdentity = Pick<
+	VisitorEntry,
+	'name' | 'phone' | 'idType' | 'idNumber' | 'idLast4'
+>;
+
+export function checkVisitorIdentity(
+	form: IdentityForm
+):
+	| { ok: true; person: VisitorIdentity }
+	| { ok: false; errors: Partial<Record<IdentityField, VisitorFormError>> } {
+	const errors: Partial<Record<IdentityField, VisitorFormError>> = {};
 
 	const name = nameError(form.name);
 	if (name) errors.name = name;
@@ -140,6 +152,27 @@ export function checkVisitorForm(
 	const idNumber = idType ? checkIdNumber(idType, form.idNumber) : null;
 	if (idNumber) errors.idNumber = idNumber;
 	else if (!idType && !form.idNumber.trim()) errors.idNumber = 'visitorIdNumberRequired';
+
+	if (Object.keys(errors).length || !phone || !idType) return { ok: false, errors };
+	const normalised = normaliseIdNumber(idType, form.idNumber);
+	return {
+		ok: true,
+		person: {
+			name: normaliseName(form.name),
+			phone,
+			idType,
+			idNumber: normalised,
+			idLast4: idLast4(normalised)
+		}
+	};
+}
+
+/** Every field at once, so each message shows beside its field. */
+export function checkVisitorForm(
+	form: VisitorForm
+): { ok: true; visitor: VisitorEntry } | { ok: false; errors: VisitorFormErrors } {
+	const identity = checkVisitorIdentity(form);
+	const errors: VisitorFormErrors = identity.ok ? {} : { ...identity.errors };
 
 	if (!form.unitId) errors.unitId = 'visitorUnitRequired';
 
@@ -157,18 +190,13 @@ export function checkVisitorForm(
 	const party = parseParty(form.party);
 	if (party === null) errors.party = 'visitorPartyInvalid';
 
-	if (Object.keys(errors).length || !phone || !idType || !purpose || party === null) {
+	if (!identity.ok || Object.keys(errors).length || !purpose || party === null) {
 		return { ok: false, errors };
 	}
-	const normalised = normaliseIdNumber(idType, form.idNumber);
 	return {
 		ok: true,
 		visitor: {
-			name: normaliseName(form.name),
-			phone,
-			idType,
-			idNumber: normalised,
-			idLast4: idLast4(normalised),
+			...identity.person,
 			unitId: form.unitId,
 			hostSurname: normaliseSurname(form.hostSurname),
 			purpose,

@@ -6,6 +6,9 @@ import type { Translation } from './translation.js';
  */
 export const zh = {
 	visitorNameRequired: '请填写姓名',
+	visitorHostNoMatch: '这户没有此姓氏的住户，请核对楼栋房号和姓氏',
+	visitorHostLocked: '请到前台登记，工作人员会帮您联系住户',
+	visitorInviteNoHousehold: '这户目前没有住户登记，无法邀请',
 	visitorNameTooLong: '姓名最多 20 字',
 	visitorNameInvalid: '请按证件填写姓名，不要包含数字',
 	visitorPhoneRequired: '请填写手机号码',
@@ -66,6 +69,9 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
 	visitorNameRequired: 'Enter your name',
+	visitorHostNoMatch: 'Nobody of that surname lives at this home: check the home and the surname',
+	visitorHostLocked: 'Please register at the front desk; staff will contact the resident for you',
+	visitorInviteNoHousehold: 'Nobody is on record at this home, so no one can invite for it',
 	visitorNameTooLong: 'At most 20 characters',
 	visitorNameInvalid: 'Enter your name as on your ID, without digits',
 	visitorPhoneRequired: 'Enter your mobile number',

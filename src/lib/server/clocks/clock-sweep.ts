@@ -105,17 +105,3 @@ export async function sweepDueClocks(
 	}
 	return total;
 }
-
-/** Sweeps every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
-export function startClockScheduler(db: Database, intervalMs: number): () => void {
-	let running = false;
-	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		sweepDueClocks(db)
-			.catch((error: unknown) => console.error('Clock sweep failed:', error))
-			.finally(() => (running = false));
-	}, intervalMs);
-	timer.unref();
-	return () => clearInterval(timer);
-}

@@ -36,12 +36,18 @@ export async function siteToday(
 			(select count(*)::int from ticket_clocks
 				where site_id = ${siteId} and (stopped_at >= ${since}::timestamptz
 				or (stopped_at is null and deadline_at >= ${since}::timestamptz
-					and deadline_at <= ${now.toISOString()}::timestamptz))) as judged`
+					and deadline_at <= ${now.toISOString()}::timestamptz))) as judged,
+			(select coalesce(sum(party), 0)::int from visits
+				where site_id = ${siteId} and status in ('waiting_host', 'at_desk')) as "visitorsWaiting",
+			(select coalesce(sum(party), 0)::int from visits
+				where site_id = ${siteId} and status = 'approved') as "visitorsOnSite"`
 	);
 	return {
 		filed: Number(row?.filed ?? 0),
 		resolved: Number(row?.resolved ?? 0),
 		met: Number(row?.met ?? 0),
-		judged: Number(row?.judged ?? 0)
+		judged: Number(row?.judged ?? 0),
+		visitorsWaiting: Number(row?.visitorsWaiting ?? 0),
+		visitorsOnSite: Number(row?.visitorsOnSite ?? 0)
 	};
 }

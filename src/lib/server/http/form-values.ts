@@ -5,3 +5,8 @@ export function formId(form: FormData, name: string): string | null {
 	const value = form.get(name);
 	return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
 }
+
+/** A record id from a URL or anywhere else: true only for a UUID a query can take. */
+export function isUuid(value: string | null | undefined): value is string {
+	return typeof value === 'string' && UUID.test(value);
+}

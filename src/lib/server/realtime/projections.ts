@@ -111,6 +111,7 @@ export async function loadMessages(
 	return rows.map((row, i) => {
 		const last = i === rows.length - 1 ? today : null;
 		const record = row.ticketId ? (records.get(row.ticketId) ?? null) : null;
+		const visit = typeof row.data.visitId === 'string' ? row.data.visitId : null;
 		const event: StaffEvent = {
 			type: row.type,
 			at: row.at.getTime(),
@@ -120,14 +121,21 @@ export async function loadMessages(
 		};
 		return {
 			seq: row.seq,
-			staff: { seq: row.seq, ticket: record && toStaffTicket(record), event, today: last },
+			staff: { seq: row.seq, ticket: record && toStaffTicket(record), event, today: last, visit },
 			staff_room: {
 				seq: row.seq,
 				ticket: record && toRoomTicket(record),
 				event: null,
-				today: last
+				today: last,
+				visit
 			},
-			public: { seq: row.seq, ticket: record && toPublicTicket(record), event: null, today: last }
+			public: {
+				seq: row.seq,
+				ticket: record && toPublicTicket(record),
+				event: null,
+				today: last,
+				visit
+			}
 		};
 	});
 }

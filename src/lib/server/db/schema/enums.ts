@@ -1,5 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import * as v from '../../../domain/vocabulary.js';
+import { ID_DOCUMENT_TYPES } from '../../../domain/visitors/id-documents.js';
+import { VISIT_PURPOSES } from '../../../domain/visitors/visitor-form.js';
+import { AT_DESK_REASONS, VISIT_STATUSES } from '../../../domain/visitors/visit-lifecycle.js';
 
 export const ticketType = pgEnum('ticket_type', v.TICKET_TYPES);
 export const ticketStatus = pgEnum('ticket_status', v.TICKET_STATUSES);
@@ -16,3 +19,7 @@ export const calendarDayKind = pgEnum('calendar_day_kind', v.CALENDAR_DAY_KINDS)
 export const quoteStatus = pgEnum('quote_status', v.QUOTE_STATUSES);
 export const paymentMethod = pgEnum('payment_method', v.PAYMENT_METHODS);
 export const releasePassStatus = pgEnum('release_pass_status', v.RELEASE_PASS_STATUSES);
+export const visitStatus = pgEnum('visit_status', VISIT_STATUSES);
+export const visitAtDeskReason = pgEnum('visit_at_desk_reason', AT_DESK_REASONS);
+export const visitPurpose = pgEnum('visit_purpose', VISIT_PURPOSES);
+export const idDocumentType = pgEnum('id_document_type', ID_DOCUMENT_TYPES);

@@ -6,3 +6,4 @@ export * from './services.js';
 export * from './records.js';
 export * from './installation.js';
 export * from './clocks.js';
+export * from './visitors.js';

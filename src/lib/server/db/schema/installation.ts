@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 
 /**
@@ -12,6 +12,13 @@ export const installation = pgTable(
 	{
 		id: integer('id').primaryKey().default(1),
 		demo: boolean('demo').notNull(),
+		/**
+		 * The key of the visitor ID hash (HMAC-SHA-256): 244 random bits made by the database
+		 * itself when the row is written, so every installation has its own and none is in code.
+		 */
+		secret: text('secret')
+			.notNull()
+			.default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
 		createdAt: createdAt()
 	},
 	(t) => [check('installation_single_row', sql`${t.id} = 1`)]
