@@ -1,10 +1,11 @@
 // Starts the production server for the browser tests on a fresh demo database: a new PGlite
 // directory, or — when TEST_DATABASE_URL is set — a freshly created Postgres database.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { E2E_DATABASE, e2eDatabaseUrl } from './database.ts';
+import { smsOutboxPath } from './sms-outbox.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 process.env.LOBBYDESK_DEMO = 'on';
@@ -12,6 +13,10 @@ process.env.LOBBYDESK_DEMO = 'on';
 process.env.LOBBYDESK_STREAM_MAX_REPLAY = '5';
 // Clocks turn amber and red within half a second, so a test sees the escalation arrive.
 process.env.LOBBYDESK_CLOCK_SWEEP_MS = '500';
+// Texts to hosts land in a file the tests read; a host who stays silent hands over in 15 s.
+process.env.LOBBYDESK_SMS_OUTBOX = smsOutboxPath(Number(process.env.PORT));
+rmSync(process.env.LOBBYDESK_SMS_OUTBOX, { force: true });
+process.env.LOBBYDESK_VISITOR_CONSENT_SECONDS = '15';
 
 if (adminUrl) {
 	const name = E2E_DATABASE;

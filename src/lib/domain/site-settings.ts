@@ -74,3 +74,16 @@ export function validWorkingHours(hours: WeeklyHours): boolean {
 		return true;
 	});
 }
+
+/**
+ * How long a host has to answer a visitor, in minutes: the site's setting, unless the process
+ * was started with a shorter time for tests or drills (in seconds).
+ */
+export function consentMinutes(
+	settings: Partial<SiteSettings> | null | undefined,
+	overrideSeconds?: number
+): number {
+	return overrideSeconds !== undefined
+		? overrideSeconds / 60
+		: resolveSiteSettings(settings).visitorConsentMinutes;
+}

@@ -10,7 +10,8 @@ describe('configuration', () => {
 			demo: undefined,
 			streamMaxReplay: 500,
 			clockSweepMs: 5000,
-			sms: { kind: 'none' }
+			sms: { kind: 'none' },
+			visitorConsentSeconds: undefined
 		});
 	});
 
@@ -24,6 +25,13 @@ describe('configuration', () => {
 			path: '/srv/lobby/sms.jsonl'
 		});
 		expect(() => readConfig({ LOBBYDESK_SMS_WEBHOOK: 'ftp://x' })).toThrow(/LOBBYDESK_SMS_WEBHOOK/);
+	});
+
+	it('lets a test or a drill shorten every host’s time to answer', () => {
+		expect(readConfig({ LOBBYDESK_VISITOR_CONSENT_SECONDS: '15' }).visitorConsentSeconds).toBe(15);
+		expect(() => readConfig({ LOBBYDESK_VISITOR_CONSENT_SECONDS: '0' })).toThrow(
+			/LOBBYDESK_VISITOR_CONSENT_SECONDS/
+		);
 	});
 
 	it('reads LOBBYDESK_DEMO when it is set', () => {

@@ -20,6 +20,11 @@ export interface AppConfig {
 	clockSweepMs: number;
 	/** Where text messages to hosts go: a gateway's webhook, a file (one JSON line each), or nowhere. */
 	sms: SmsConfig;
+	/**
+	 * LOBBYDESK_VISITOR_CONSENT_SECONDS: for tests and drills only, every site's time for a host
+	 * to answer, in seconds, instead of the site's own setting (in whole minutes).
+	 */
+	visitorConsentSeconds: number | undefined;
 }
 
 export type SmsConfig =
@@ -88,6 +93,13 @@ export function readConfig(
 			env.LOBBYDESK_CLOCK_SWEEP_MS,
 			CLOCK_SWEEP_MS
 		),
-		sms: smsConfig(env, cwd)
+		sms: smsConfig(env, cwd),
+		visitorConsentSeconds: env.LOBBYDESK_VISITOR_CONSENT_SECONDS?.trim()
+			? positiveInteger(
+					'LOBBYDESK_VISITOR_CONSENT_SECONDS',
+					env.LOBBYDESK_VISITOR_CONSENT_SECONDS,
+					0
+				)
+			: undefined
 	};
 }

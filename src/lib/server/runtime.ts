@@ -4,6 +4,7 @@
  * call it; SvelteKit's `init` hook awaits the same boot, so all of them share one database.
  */
 import { readConfig, type AppConfig } from './config.js';
+import { smsSender, type SmsSender } from './notify/sms.js';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.js';
 import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first-run.js';
 
@@ -15,6 +16,8 @@ import { sweepVisitors } from './visitors/visitor-sweep.js';
 
 export interface AppContext {
 	config: AppConfig;
+	/** Texts to hosts (see `notify/sms.ts`). */
+	sms: SmsSender;
 	database: DatabaseHandle;
 	db: Database;
 	/** Whether this database is the demo (decided by its first start). */
@@ -53,7 +56,14 @@ async function start(env: Record<string, string | undefined>): Promise<AppContex
 	});
 	try {
 		const { demo, signIn } = await prepareDatabase(database, config, env.LOBBYDESK_SITE_NAME);
-		const context: AppContext = { config, database, db: database.db, demo, signIn };
+		const context: AppContext = {
+			config,
+			sms: smsSender(config.sms),
+			database,
+			db: database.db,
+			demo,
+			signIn
+		};
 		state.context = context;
 		return context;
 	} catch (error) {
@@ -95,7 +105,11 @@ export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 	// processes): warnings and breaches, silent hosts, the day's end and visitor data retention.
 	state.stopClocks ??= startScheduler(config.clockSweepMs, [
 		{ name: 'Clock sweep', run: () => sweepDueClocks(database.db) },
-		{ name: 'Visitor sweep', run: () => sweepVisitors(database.db) }
+		{
+			name: 'Visitor sweep',
+			run: () =>
+				sweepVisitors(database.db, new Date(), { consentSeconds: config.visitorConsentSeconds })
+		}
 	]);
 	return state.realtime;
 }

@@ -6,7 +6,7 @@ import { mintHouseholdLink } from '../household-links.js';
 import type { SmsSender } from '../notify/sms.js';
 import type { HostToAsk, Visit } from './register-visit.js';
 import { appendVisitEvent } from './visit-events.js';
-import { resolveSiteSettings } from '../../domain/site-settings.js';
+import { consentMinutes } from '../../domain/site-settings.js';
 
 /** The visitor's name as the host reads it: the surname and a mask (王**). */
 export function maskedName(name: string): string {
@@ -23,7 +23,13 @@ export function maskedName(name: string): string {
  */
 export async function askHost(
 	db: Database,
-	input: { visit: Visit; ask: HostToAsk; origin: string; send: SmsSender },
+	input: {
+		visit: Visit;
+		ask: HostToAsk;
+		origin: string;
+		send: SmsSender;
+		consentSeconds?: number;
+	},
 	now = new Date()
 ): Promise<{ sent: number }> {
 	const { visit, ask } = input;
@@ -40,7 +46,7 @@ export async function askHost(
 		.innerJoin(sites, eq(sites.id, units.siteId))
 		.where(eq(units.id, visit.unitId));
 	const link = await mintHouseholdLink(db, ask.householdId, now);
-	const minutes = resolveSiteSettings(where?.settings).visitorConsentMinutes;
+	const minutes = Math.max(1, Math.round(consentMinutes(where?.settings, input.consentSeconds)));
 	const text =
 		`【${where?.siteName ?? ''}】访客${maskedName(visit.name ?? '')}（${visit.party}人）来访` +
 		`${where?.building ?? ''}栋${where?.entrance ?? ''}单元${where?.room ?? ''}，` +

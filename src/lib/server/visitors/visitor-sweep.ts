@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { siteDate } from '../../domain/release-pass.js';
-import { resolveSiteSettings } from '../../domain/site-settings.js';
+import { consentMinutes, resolveSiteSettings } from '../../domain/site-settings.js';
 import { endOfDayCutoff, endOfDayOutcome } from '../../domain/visitors/visit-lifecycle.js';
 import { passValidUntil } from '../../domain/visitors/visitor-pass.js';
 import { PERSONAL_FIELDS, retentionCutoff } from '../../domain/visitors/visitor-retention.js';
@@ -40,8 +40,14 @@ interface SiteRow {
 }
 
 /** Waiting visits whose host had their time: the desk takes over and is told. */
-async function handSilentToDesk(tx: Queryable, site: SiteRow, now: Date, limit: number) {
-	const minutes = resolveSiteSettings(site.settings).visitorConsentMinutes;
+async function handSilentToDesk(
+	tx: Queryable,
+	site: SiteRow,
+	now: Date,
+	limit: number,
+	overrideSeconds: number | undefined
+) {
+	const minutes = consentMinutes(site.settings, overrideSeconds);
 	const due = new Date(now.getTime() - minutes * 60_000);
 	const rows = await tx
 		.select({ id: visits.id })
@@ -176,8 +182,9 @@ async function anonymiseOld(
 export async function sweepVisitors(
 	db: Database,
 	now: Date = new Date(),
-	limit = 500
+	options: { limit?: number; consentSeconds?: number } = {}
 ): Promise<VisitorSweepResult> {
+	const limit = options.limit ?? 500;
 	const total = empty();
 	const all = await db
 		.select({ id: sites.id, timeZone: sites.timeZone, settings: sites.settings })
@@ -185,7 +192,7 @@ export async function sweepVisitors(
 	for (const site of all) {
 		await db.transaction(async (tx) => {
 			await lockSiteStream(tx, site.id);
-			total.hostSilent += await handSilentToDesk(tx, site, now, limit);
+			total.hostSilent += await handSilentToDesk(tx, site, now, limit, options.consentSeconds);
 			await closeEarlierDays(tx, site, now, limit, total);
 			await anonymiseOld(tx, site, now, limit, total);
 		});
