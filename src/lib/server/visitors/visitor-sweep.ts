@@ -104,7 +104,7 @@ async function closeEarlierDays(
 				eq(visits.siteId, site.id),
 				inArray(visits.status, ['approved', 'invited', 'waiting_host', 'at_desk']),
 				or(
-					lt(sql`coalesce(${visits.approvedAt}, ${visits.createdAt})`, cutoff),
+					sql`coalesce(${visits.approvedAt}, ${visits.createdAt}) < ${cutoff.toISOString()}::timestamptz`,
 					lt(visits.visitDate, today)
 				)
 			)
