@@ -10,6 +10,8 @@ export const zh = {
 	deviceWrongFace: (p: { other: string }) => `本设备已配对为「${p.other}」，不能在此使用。`,
 	demoUseAsKiosk: '演示：把本机用作自助终端',
 	demoUseAsDisplay: '演示：把本机用作大厅显示屏',
+	displayVisitors: (p: { waiting: number; onSite: number }) =>
+		`访客：等候 ${p.waiting} 人 · 在场 ${p.onSite} 人`,
 	displayToday: (p: { filed: number; resolved: number }) =>
 		`今日受理 ${p.filed} · 解决 ${p.resolved}`,
 	displayMet: (p: { percent: number }) => `按时 ${p.percent}%`,
@@ -31,6 +33,7 @@ export const en: Translation<typeof zh> = {
 		`This device is paired as a ${p.other.toLowerCase()}; it cannot be used here.`,
 	demoUseAsKiosk: 'Demo: use this browser as the kiosk',
 	demoUseAsDisplay: 'Demo: use this browser as the wall display',
+	displayVisitors: (p) => `Visitors: ${p.waiting} waiting · ${p.onSite} on site`,
 	displayToday: (p) => `Today: ${p.filed} filed · ${p.resolved} resolved`,
 	displayMet: (p) => `${p.percent}% on time`,
 	displayMetNone: 'On time: —',
