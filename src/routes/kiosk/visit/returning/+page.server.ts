@@ -45,7 +45,10 @@ export const actions: Actions = {
 			phone,
 			idLast4: values.idLast4
 		});
-		if (!found.ok) return fail(400, { values, refused: found.error, phone });
+		if (!found.ok) {
+			const status = found.error === 'kioskVisitReturningLocked' ? 429 : 400;
+			return fail(status, { values, refused: found.error, phone });
+		}
 		const { maskedName, ...last } = found.visit;
 		return {
 			values,
