@@ -11,7 +11,7 @@ import {
 } from './visitor-kiosk-steps.js';
 
 // 访客 at the lobby kiosk: a first visit, a returning visitor, an invitation code, as a visitor
-// taps through them, counted. Each test has a home of its own (33–38; no other spec uses them)
+// taps through them, counted. Each test has a home of its own (33–39, visited by no other spec)
 // and visitors with phones and documents of their own. The waiting screen's answers and sign-out
 // are in visitor-kiosk-answer.spec.ts.
 
@@ -236,4 +236,34 @@ test('the invitation code field takes a scanner’s Enter and says what is wrong
 	await code.press('Enter');
 	await expect(page.getByText('邀请码无效，请核对或到服务台登记')).toBeVisible();
 	await expect(code).toHaveValue('zzzz-zz');
+});
+
+test('without JavaScript the form still registers, and a refusal still keeps what was typed', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const where = home(39);
+	const idNumber = residentId('11010119660606901');
+	await pairDemo(page, 'kiosk');
+	await page.goto('/kiosk/visit/new');
+	await page.getByLabel('姓名').fill('黄药师');
+	await page.getByLabel('手机号码').fill('13700390001');
+	await page.getByLabel('证件号码').fill(idNumber);
+	await page.getByLabel('拜访住户').selectOption({ label: where.zh });
+	await page.getByLabel('住户姓氏').fill('欧阳');
+	await page.getByRole('radio', { name: '看房' }).click();
+	await page.getByLabel('人数').fill('3');
+	await page.getByRole('button', { name: '提交登记' }).click();
+	await expect(page.locator('#host-surname-error')).toHaveText(
+		'这户没有此姓氏的住户，请核对楼栋房号和姓氏'
+	);
+	await expect(page.getByLabel('姓名')).toHaveValue('黄药师');
+	await expect(page.getByLabel('证件号码')).toHaveValue(idNumber);
+	await expect(page.getByLabel('人数')).toHaveValue('3');
+	await expect(page.getByRole('radio', { name: '看房' })).toBeChecked();
+	await page.getByLabel('住户姓氏').fill(where.surname);
+	await page.getByRole('button', { name: '提交登记' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('请稍候');
+	await context.close();
 });
