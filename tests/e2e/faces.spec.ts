@@ -19,8 +19,9 @@ test('the demo kiosk offers every request type and a separate emergency button',
 	for (const label of ['报修', '投诉', '有偿服务', '咨询', '物品放行条', '其他求助']) {
 		await expect(page.getByRole('link', { name: new RegExp(label) })).toBeVisible();
 	}
-	// Flows still to come are shown, not offered.
-	await expect(page.getByRole('button', { name: /我是访客/ })).toBeDisabled();
+	// Visitors have their own two tiles, apart from the owners' requests.
+	await expect(page.getByRole('link', { name: /我是访客/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /访客签离/ })).toBeVisible();
 	await page.goto('/display');
 	await expect(page.getByRole('status')).toHaveText(
 		'本设备已配对为「自助服务终端」，不能在此使用。'

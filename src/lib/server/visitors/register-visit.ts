@@ -27,11 +27,21 @@ export type RegisterResult =
  */
 export async function registerVisit(
 	db: Queryable,
-	input: { siteId: string; kioskId: string; entry: VisitorEntry; idempotencyKey: string },
+	input: {
+		siteId: string;
+		kioskId: string;
+		entry: VisitorEntry;
+		idempotencyKey: string;
+		/**
+		 * The document's keyed hash when it is already known (a returning visitor's, from their
+		 * remembered profile): then `entry.idNumber` is not read, and the number never travels.
+		 */
+		idHash?: string;
+	},
 	now = new Date()
 ): Promise<RegisterResult> {
 	const { entry } = input;
-	const hash = await idHash(db, entry.idType, entry.idNumber);
+	const hash = input.idHash ?? (await idHash(db, entry.idType, entry.idNumber));
 	return db.transaction(async (tx) => {
 		const [before] = await tx
 			.select()
