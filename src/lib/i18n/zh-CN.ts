@@ -13,6 +13,7 @@ import * as passes from './catalog/passes.js';
 import * as staff from './catalog/staff.js';
 import * as ticket from './catalog/ticket.js';
 import * as visitors from './catalog/visitors.js';
+import * as visitorDesk from './catalog/visitor-desk.js';
 
 /**
  * Simplified Chinese, the source of every message, gathered from one catalogue per face
@@ -34,7 +35,8 @@ export const CATALOGUES = [
 	passes,
 	emergency,
 	clocks,
-	visitors
+	visitors,
+	visitorDesk
 ] as const;
 
 export const zhCN = {
@@ -52,5 +54,6 @@ export const zhCN = {
 	...passes.zh,
 	...emergency.zh,
 	...clocks.zh,
-	...visitors.zh
+	...visitors.zh,
+	...visitorDesk.zh
 };
