@@ -201,6 +201,23 @@ test('the roll-call is a plain printable list, without JavaScript', async ({ bro
 	await guard.context().close();
 });
 
+test('the desk speaks English on the toggle', async ({ browser }) => {
+	const guard = await staffPage(browser, 'guard');
+	await guard.getByRole('button', { name: '切换语言' }).click();
+	await guard.getByRole('link', { name: 'Visitor desk' }).click();
+	await expect(guard.getByRole('heading', { level: 1 })).toHaveText('Visitor desk');
+	for (const section of ['Waiting', 'On site now', 'Expected today', 'Closed at end of day']) {
+		await expect(guard.getByRole('heading', { level: 2, name: section })).toBeVisible();
+	}
+	await guard.getByRole('link', { name: 'Check a visitor' }).click();
+	await guard.getByLabel('Pass number').fill('V-1');
+	await guard.getByRole('button', { name: 'Look up', exact: true }).click();
+	await expect(guard.locator('main').getByRole('alert')).toHaveText(
+		'A pass number looks like V-20261122-007'
+	);
+	await guard.context().close();
+});
+
 test('an engineer has no visitor desk: no links, and the pages refuse', async ({ browser }) => {
 	const engineer = await staffPage(browser, 'engineer');
 	await expect(engineer.getByRole('link', { name: '访客服务台' })).toHaveCount(0);
