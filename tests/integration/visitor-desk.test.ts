@@ -1,11 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkVisitorForm, type VisitorForm } from '../../src/lib/domain/visitors/visitor-form.js';
 import { events, visits } from '../../src/lib/server/db/schema/index.js';
-import { demoResidents } from '../../src/lib/server/demo-seed.js';
-import { registerDevice } from '../../src/lib/server/devices.js';
-import { kioskUnits } from '../../src/lib/server/kiosk.js';
-import { defaultSite, type Site } from '../../src/lib/server/sites.js';
+import type { Site } from '../../src/lib/server/sites.js';
 import {
 	deskAlert,
 	deskViews,
@@ -14,13 +10,14 @@ import {
 } from '../../src/lib/server/visitors/desk-views.js';
 import { idHash } from '../../src/lib/server/visitors/id-hash.js';
 import { createInvitation } from '../../src/lib/server/visitors/invitations.js';
-import { registerVisit, type Visit } from '../../src/lib/server/visitors/register-visit.js';
+import type { Visit } from '../../src/lib/server/visitors/register-visit.js';
 import {
 	cancelVisit,
 	decideVisit,
 	signOutVisit
 } from '../../src/lib/server/visitors/visit-moves.js';
 import { sweepVisitors } from '../../src/lib/server/visitors/visitor-sweep.js';
+import { demoKioskVisitors, residentIdNumber, VISITOR_NAMES } from '../helpers/desk-visitors.js';
 import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
 
 // The visitor desk and the guard on a real database: what the desk's lists hold, deciding for a
@@ -37,67 +34,18 @@ const MIDNIGHT_TONIGHT = new Date('2026-11-22T16:00:00Z');
 
 let database: TestDatabase;
 let site: Site;
-let kioskId: string;
 let unitIds: string[];
+let register: Awaited<ReturnType<typeof demoKioskVisitors>>['register'];
 let assistant: string;
 let guard: string;
 
 beforeAll(async () => {
 	database = await createDemoDatabase();
-	const found = await defaultSite(database.db);
-	if (!found) throw new Error('no demo site');
-	site = found;
-	const kiosk = await registerDevice(database.db, {
-		siteId: site.id,
-		kind: 'kiosk',
-		audience: 'lobby',
-		name: 'lobby kiosk',
-		actor: { kind: 'system' }
-	});
-	kioskId = kiosk.device.id;
-	unitIds = (await kioskUnits(database.db, site.id)).map((u) => u.id);
+	({ site, unitIds, register } = await demoKioskVisitors(database));
 	assistant = await staffIdOf(database, 'assistant');
 	guard = await staffIdOf(database, 'guard');
 });
 afterAll(() => database.dispose());
-
-/** A resident ID number with a right check character (GB 11643), one per sequence number. */
-function residentIdNumber(sequence: number): string {
-	const first17 = `110105199001${String(10 + (sequence % 18)).padStart(2, '0')}${String(sequence).padStart(3, '0')}`;
-	const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-	const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
-	return first17 + ('10X98765432'[sum % 11] ?? '');
-}
-
-const NAMES = ['钱多多', '孙悟空', '周小舟', '吴一凡', '郑秋冬', '冯远征', '陈晓晓', '褚明明'];
-let registered = 0;
-
-/** A visitor registering at the kiosk for a demo home, at the instant given. */
-async function register(home: number, at: Date): Promise<{ visit: Visit; idNumber: string }> {
-	registered += 1;
-	const host = demoResidents(40)[home]?.[0]?.name ?? '';
-	const idNumber = residentIdNumber(registered);
-	const form: VisitorForm = {
-		name: NAMES[registered % NAMES.length] ?? '访客',
-		phone: `1370000${String(1000 + registered)}`,
-		idType: 'resident_id',
-		idNumber,
-		unitId: unitIds[home] ?? '',
-		hostSurname: [...host][0] ?? '',
-		purpose: 'visit_family',
-		purposeText: '',
-		party: '2'
-	};
-	const checked = checkVisitorForm(form);
-	if (!checked.ok) throw new Error(`form refused: ${JSON.stringify(checked.errors)}`);
-	const result = await registerVisit(
-		database.db,
-		{ siteId: site.id, kioskId, entry: checked.visitor, idempotencyKey: crypto.randomUUID() },
-		at
-	);
-	if (!result.ok) throw new Error(`registration refused: ${JSON.stringify(result.errors)}`);
-	return { visit: result.visit, idNumber };
-}
 
 const byDesk = (staffId: string) => ({ kind: 'desk' as const, staffId });
 const views = (now = NOW) => deskViews(database.db, site, { now });
@@ -218,7 +166,7 @@ describe('the visitor desk', () => {
 			.where(and(eq(events.siteId, site.id), like(events.type, 'visit.%')));
 		expect(rows.length).toBeGreaterThan(4);
 		const text = JSON.stringify(rows);
-		for (const name of NAMES) expect(text).not.toContain(name);
+		for (const name of VISITOR_NAMES) expect(text).not.toContain(name);
 		expect(text).not.toContain('1370000');
 	});
 });
