@@ -89,7 +89,21 @@ const EVENT: Record<string, Key> = {
 	'staff.created': 'eventStaffCreated',
 	'staff.role_changed': 'eventStaffRoleChanged',
 	'staff.disabled': 'eventStaffDisabled',
-	'staff.enabled': 'eventStaffEnabled'
+	'staff.enabled': 'eventStaffEnabled',
+	'visit.registered': 'eventVisitRegistered',
+	'visit.host_notified': 'eventVisitHostNotified',
+	'visit.host_silent': 'eventVisitHostSilent',
+	'visit.approved': 'eventVisitApproved',
+	'visit.refused': 'eventVisitRefused',
+	'visit.cancelled': 'eventVisitCancelled',
+	'visit.invited': 'eventVisitInvited',
+	'visit.invite_cancelled': 'eventVisitInviteCancelled',
+	'visit.signed_out': 'eventVisitSignedOut',
+	'visit.auto_signed_out': 'eventVisitAutoSignedOut',
+	'visit.expired': 'eventVisitExpired',
+	'visitor.blocked': 'eventVisitorBlocked',
+	'visitor.unblocked': 'eventVisitorUnblocked',
+	'visitors.anonymised': 'eventVisitorsAnonymised'
 };
 
 /** A line of the console's activity feed; an event type it does not know shows as it is. */

@@ -14,6 +14,7 @@ import * as staff from './catalog/staff.js';
 import * as ticket from './catalog/ticket.js';
 import * as visitors from './catalog/visitors.js';
 import * as kioskVisitors from './catalog/kiosk-visitors.js';
+import * as visitorDesk from './catalog/visitor-desk.js';
 
 /**
  * Simplified Chinese, the source of every message, gathered from one catalogue per face
@@ -36,7 +37,8 @@ export const CATALOGUES = [
 	emergency,
 	clocks,
 	visitors,
-	kioskVisitors
+	kioskVisitors,
+	visitorDesk
 ] as const;
 
 export const zhCN = {
@@ -55,5 +57,6 @@ export const zhCN = {
 	...emergency.zh,
 	...clocks.zh,
 	...visitors.zh,
-	...kioskVisitors.zh
+	...kioskVisitors.zh,
+	...visitorDesk.zh
 };

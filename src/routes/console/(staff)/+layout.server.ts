@@ -4,6 +4,7 @@ import { requireStaff } from '#lib/server/auth/guard.js';
 import { loadSnapshot, recentEvents } from '#lib/server/realtime/projections.js';
 import { app } from '#lib/server/runtime.js';
 import { sitesOfStaff } from '#lib/server/sites.js';
+import { deskAlert } from '#lib/server/visitors/desk-views.js';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -13,16 +14,20 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const role = current?.role ?? null;
 	// Someone who must first choose a password gets no live connection until they have.
 	const live = current && can(role, 'stream.staff') && !user.mustChangePassword;
-	const [board, feed] = live
+	const desk = live && can(role, 'visitors.desk');
+	const [board, feed, visitorDesk] = live
 		? await Promise.all([
 				loadSnapshot(db, current.site.id, 'staff'),
-				recentEvents(db, current.site.id, FEED_LENGTH)
+				recentEvents(db, current.site.id, FEED_LENGTH),
+				desk ? deskAlert(db, current.site.id) : null
 			])
-		: [null, []];
+		: [null, [], null];
 	return {
 		/** The open tickets and latest changes the live connection starts from. */
 		board,
 		feed,
+		/** Visits waiting, and those the desk must decide: the nav's badge and the desk alert. */
+		visitorDesk,
 		user: { displayName: user.displayName, username: user.username },
 		site: current
 			? {
@@ -44,7 +49,10 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			followUp: can(role, 'ticket.follow_up'),
 			decidePasses: can(role, 'pass.decide'),
 			checkPasses: can(role, 'pass.check'),
-			manageClocks: can(role, 'clocks.manage')
+			manageClocks: can(role, 'clocks.manage'),
+			visitorDesk: can(role, 'visitors.desk'),
+			visitorLog: can(role, 'visitors.log'),
+			visitorBlocks: can(role, 'visitors.block')
 		}
 	};
 };
