@@ -106,7 +106,9 @@ test('a display may not join the staff room, and what it receives carries nothin
 			'filed',
 			'judged',
 			'met',
-			'resolved'
+			'resolved',
+			'visitorsOnSite',
+			'visitorsWaiting'
 		]);
 		expect(Object.values(registered?.today ?? {}).every((n) => typeof n === 'number')).toBe(true);
 		const everything = JSON.stringify([reply.snapshot, ...display.received]);
