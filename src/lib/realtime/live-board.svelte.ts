@@ -35,9 +35,14 @@ export class LiveBoard<A extends Audience> {
 	today = $state.raw<SiteToday | null>(null);
 	/**
 	 * Bumped with the visits that changed in each batch (ids only: a page that shows one asks the
-	 * server for what it may see of it, so the stream never carries a visitor's details).
+	 * server for what it may see of it, so the stream never carries a visitor's details). `all`
+	 * after a snapshot, which says nothing of which visits changed while this board was away.
 	 */
-	visitChanges = $state.raw<{ count: number; ids: string[] }>({ count: 0, ids: [] });
+	visitChanges = $state.raw<{ count: number; ids: string[]; all: boolean }>({
+		count: 0,
+		ids: [],
+		all: false
+	});
 
 	#applier: StreamApplier<TicketFor<A>>;
 	#inbox: StreamMessage<A>[] = [];
@@ -131,6 +136,7 @@ export class LiveBoard<A extends Audience> {
 		if ('snapshot' in reply) {
 			this.#applier.reset(reply.snapshot);
 			this.#publish();
+			this.visitChanges = { count: this.visitChanges.count + 1, ids: [], all: true };
 		} else {
 			this.#inbox.push(...reply.replay);
 		}
@@ -155,7 +161,7 @@ export class LiveBoard<A extends Audience> {
 			this.feed = [...result.events.reverse(), ...this.feed].slice(0, FEED_LENGTH);
 		}
 		if (result.visits.length) {
-			this.visitChanges = { count: this.visitChanges.count + 1, ids: result.visits };
+			this.visitChanges = { count: this.visitChanges.count + 1, ids: result.visits, all: false };
 		}
 		if (result.gap && !this.#subscribing) this.#subscribe();
 	}
