@@ -240,7 +240,10 @@ describe('a household’s invitations', () => {
 		expect(used).toMatchObject({ ok: true, visit: { status: 'approved' } });
 		const after = await householdPage(database.db, home, NOW);
 		expect(after.invitations).toMatchObject([{ code: invited.code, status: 'approved' }]);
-		expect(after.recent).toMatchObject([{ name: '陈静', status: 'approved' }]);
+		// In the recent visits from when the guest came, not from when they were invited.
+		expect(after.recent).toMatchObject([
+			{ name: '陈静', status: 'approved', at: new Date(NOW.getTime() + 60 * MINUTE) }
+		]);
 		// Used: it can no longer be withdrawn.
 		expect(await hostCancelInvitation(database.db, home, after.invitations[0]?.id ?? '')).toEqual({
 			ok: false,
@@ -268,9 +271,10 @@ describe('a household’s invitations', () => {
 			error: 'visitNotFound'
 		});
 		expect(await hostCancelInvitation(database.db, home, id, NOW)).toEqual({ ok: true });
-		expect((await householdPage(database.db, home, NOW)).invitations).toMatchObject([
-			{ id, status: 'cancelled' }
-		]);
+		const page = await householdPage(database.db, home, NOW);
+		expect(page.invitations).toMatchObject([{ id, status: 'cancelled' }]);
+		// A guest who never came is no visit.
+		expect(page.recent).toEqual([]);
 
 		const walkIn = await arrive(17, { phone: '13812349999' });
 		expect(await hostCancelInvitation(database.db, home, walkIn.id, NOW)).toEqual({

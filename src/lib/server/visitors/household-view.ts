@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { addDays, siteDate } from '../../domain/release-pass.js';
 import {
 	checkHostInvite,
@@ -135,7 +135,10 @@ export async function householdPage(
 		db
 			.select({
 				id: visits.id,
-				at: visits.createdAt,
+				createdAt: visits.createdAt,
+				approvedAt: visits.approvedAt,
+				updatedAt: visits.updatedAt,
+				inviteCode: visits.inviteCode,
 				name: visits.name,
 				status: visits.status,
 				anonymisedAt: visits.anonymisedAt
@@ -144,7 +147,8 @@ export async function householdPage(
 			.where(
 				and(
 					mine,
-					ne(visits.status, 'invited'),
+					// Visitors who came: walk-ins, and invitations once used at the kiosk.
+					or(isNull(visits.inviteCode), isNotNull(visits.kioskId)),
 					gte(visits.createdAt, new Date(now.getTime() - RECENT_DAYS * 86_400_000))
 				)
 			)
@@ -167,7 +171,16 @@ export async function householdPage(
 			code: v.code ?? '',
 			visitDate: v.visitDate ?? ''
 		})),
-		recent: recent.map(({ anonymisedAt, ...v }) => ({ ...v, anonymised: anonymisedAt !== null }))
+		recent: recent
+			.map((v) => ({
+				id: v.id,
+				// An invited guest came when they used the code.
+				at: v.inviteCode ? (v.approvedAt ?? v.updatedAt) : v.createdAt,
+				name: v.name,
+				status: v.status,
+				anonymised: v.anonymisedAt !== null
+			}))
+			.sort((a, b) => b.at.getTime() - a.at.getTime())
 	};
 }
 

@@ -226,7 +226,7 @@ export async function visitorLogCsv(
 			m.unitLabel(row.home),
 			personal(row, row.hostSurname),
 			row.purposeText
-				? `${purposeLabel(m, row.purpose)}：${row.purposeText}`
+				? m.visitPurposeWithText({ purpose: purposeLabel(m, row.purpose), text: row.purposeText })
 				: purposeLabel(m, row.purpose),
 			row.party,
 			visitStatusLabel(m, row.status),
