@@ -4,9 +4,9 @@ import { demoHome, pairDemo } from './helpers.js';
 import { hostLinkIn, sentTexts } from './sms-outbox.js';
 
 /**
- * A first-time visitor registers at the kiosk (helper A's form: 姓名, 手机号码, 证件类型 tiles,
- * 证件号码, 拜访住户, 住户姓氏, 来访事由 tiles, 提交登记), and the host's text arrives in the test
- * server's outbox. Returns the household page's path from that text.
+ * A first-time visitor registers at the kiosk (姓名, 手机号码, 证件类型 tiles, 证件号码, 拜访住户,
+ * 住户姓氏, 来访事由 tiles, 提交登记), and the host's text arrives in the test server's outbox.
+ * Returns the household page's path from that text.
  */
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);

@@ -6,8 +6,7 @@ import { registerAtKiosk } from './visit-at-kiosk.js';
 // invites guests. Homes 11–14 are this file's own.
 //
 // A link reaches a household only in the text sent when a visitor registers at the kiosk, so
-// the tests that need one drive helper A's kiosk form (/kiosk/visit/new); they are marked fixme
-// until that form is on main.
+// the tests that need one register a visitor at the kiosk's form first.
 
 /** A valid 居民身份证 number (GB 11643 check digit). */
 const RESIDENT_ID = '11010519491231002X';
@@ -42,7 +41,7 @@ test('an unknown household link is a plain page that is neither cached nor index
 	}
 });
 
-test.fixme('the host approves a waiting visitor from the text, even without JavaScript, and the kiosk shows the pass', async ({
+test('the host approves a waiting visitor from the text, even without JavaScript, and the kiosk shows the pass', async ({
 	page,
 	browser
 }) => {
@@ -74,7 +73,7 @@ test.fixme('the host approves a waiting visitor from the text, even without Java
 	await expect(page.getByText(/住户已同意/)).toBeVisible({ timeout: 10_000 });
 });
 
-test.fixme('the host refuses, and a second answer from another phone is told it was already given', async ({
+test('the host refuses, and a second answer from another phone is told it was already given', async ({
 	page,
 	browser
 }) => {
@@ -109,7 +108,7 @@ test.fixme('the host refuses, and a second answer from another phone is told it 
 	await expect(second.getByTestId('recent')).toContainText('未同意');
 });
 
-test.fixme('a host invites a guest: messages at each field, then a code and its QR to send on', async ({
+test('a host invites a guest: messages at each field, then a code and its QR to send on', async ({
 	page,
 	browser
 }) => {
@@ -159,7 +158,7 @@ test.fixme('a host invites a guest: messages at each field, then a code and its 
 	await expect(host.locator(`li[data-code="${text}"]`)).toContainText('在访');
 });
 
-test.fixme('a host withdraws an invitation not used yet', async ({ page, browser }) => {
+test('a host withdraws an invitation not used yet', async ({ page, browser }) => {
 	test.slow();
 	const link = await registerAtKiosk(page, 14, {
 		name: '邓波',
