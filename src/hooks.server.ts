@@ -18,8 +18,8 @@ export const init: ServerInit = async () => {
 	await boot();
 };
 
-/** The owner's phone pages carry a bearer token in their address (`/o/<token>`). */
-const isOwnerLink = (pathname: string) => pathname.startsWith('/o/');
+/** The owner's and the household's phone pages carry a bearer token in their address. */
+const isOwnerLink = (pathname: string) => pathname.startsWith('/o/') || pathname.startsWith('/h/');
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -75,6 +75,7 @@ const EVENT: Record<string, Key> = {
 	'clock.rejudged': 'eventClockRejudged',
 	'site.policy_published': 'eventSitePolicyPublished',
 	'site.calendar_changed': 'eventSiteCalendarChanged',
+	'site.visitor_settings_changed': 'eventSiteVisitorSettingsChanged',
 	'ticket.claimed': 'eventTicketClaimed',
 	'owner.note': 'eventOwnerNote',
 	'owner.appointment_confirmed': 'eventOwnerAppointmentConfirmed',

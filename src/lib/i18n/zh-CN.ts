@@ -15,6 +15,8 @@ import * as ticket from './catalog/ticket.js';
 import * as visitors from './catalog/visitors.js';
 import * as kioskVisitors from './catalog/kiosk-visitors.js';
 import * as visitorDesk from './catalog/visitor-desk.js';
+import * as visitorHost from './catalog/visitor-host.js';
+import * as visitorRecords from './catalog/visitor-records.js';
 
 /**
  * Simplified Chinese, the source of every message, gathered from one catalogue per face
@@ -38,7 +40,9 @@ export const CATALOGUES = [
 	clocks,
 	visitors,
 	kioskVisitors,
-	visitorDesk
+	visitorDesk,
+	visitorHost,
+	visitorRecords
 ] as const;
 
 export const zhCN = {
@@ -58,5 +62,7 @@ export const zhCN = {
 	...clocks.zh,
 	...visitors.zh,
 	...kioskVisitors.zh,
-	...visitorDesk.zh
+	...visitorDesk.zh,
+	...visitorHost.zh,
+	...visitorRecords.zh
 };
