@@ -95,7 +95,6 @@ const PROBES: Record<
 		expect(action.status() === 404).toBe(page);
 		return page;
 	},
-	// Helper C's pages: these answer 404 until that branch is merged.
 	'visitors.log': (cookie, _, request) => pageProbe('/console/visitors/log', cookie, request),
 	'visitors.block': (cookie, _, request) => pageProbe('/console/visitors/blocks', cookie, request),
 	'stream.staff': async (cookie, baseURL) => {
