@@ -2,7 +2,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkVisitorForm } from '../../src/lib/domain/visitors/visitor-form.js';
 import { openDatabase, type Database } from '../../src/lib/server/db/client.js';
-import { events, visitorProfiles, visits } from '../../src/lib/server/db/schema/index.js';
+import {
+	events,
+	signInThrottles,
+	visitorBlocks,
+	visitorProfiles,
+	visits
+} from '../../src/lib/server/db/schema/index.js';
+import { addBlock, liftBlock } from '../../src/lib/server/visitors/blocks.js';
 import { demoResidents } from '../../src/lib/server/demo-seed.js';
 import { registerDevice } from '../../src/lib/server/devices.js';
 import { kioskUnits } from '../../src/lib/server/kiosk.js';
@@ -208,6 +215,42 @@ describe('retention', () => {
 		const again = await sweepVisitors(database.db, new Date(later.getTime() + DAY));
 		expect(again.anonymised).toBe(0);
 		expect((await statusOf(visit.id))?.anonymisedAt).toEqual(later);
+	});
+
+	it('forgets lifted blocks past the period, and the kiosk’s day-old guess counters', async () => {
+		const blockId = await addBlock(database.db, {
+			siteId,
+			block: {
+				name: '吕布',
+				phone: '13900007777',
+				idType: null,
+				idLast4: null,
+				idHash: null,
+				reason: '滋扰'
+			},
+			actor: { kind: 'staff', staffId }
+		});
+		await liftBlock(database.db, { siteId, blockId, actor: { kind: 'staff', staffId } }, NOW);
+		await database.db.insert(signInThrottles).values({
+			key: 'visit-host:stale',
+			failures: 3,
+			windowStart: NOW,
+			lockedUntil: null
+		});
+		await sweepVisitors(database.db, new Date(NOW.getTime() + 2 * DAY));
+		expect(
+			await database.db
+				.select()
+				.from(signInThrottles)
+				.where(eq(signInThrottles.key, 'visit-host:stale'))
+		).toHaveLength(0);
+		expect(
+			await database.db.select().from(visitorBlocks).where(eq(visitorBlocks.id, blockId))
+		).toHaveLength(1);
+		await sweepVisitors(database.db, new Date(NOW.getTime() + 181 * DAY));
+		expect(
+			await database.db.select().from(visitorBlocks).where(eq(visitorBlocks.id, blockId))
+		).toHaveLength(0);
 	});
 
 	it('keeps a visit within the period as it was', async () => {

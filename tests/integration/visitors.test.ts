@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkVisitorForm, type VisitorEntry } from '../../src/lib/domain/visitors/visitor-form.js';
-import { events, visitorProfiles, visits } from '../../src/lib/server/db/schema/index.js';
+import {
+	events,
+	households,
+	visitorProfiles,
+	visits
+} from '../../src/lib/server/db/schema/index.js';
 import { demoResidents } from '../../src/lib/server/demo-seed.js';
 import { registerDevice } from '../../src/lib/server/devices.js';
 import { kioskUnits } from '../../src/lib/server/kiosk.js';
@@ -10,6 +15,7 @@ import { loadMessages } from '../../src/lib/server/realtime/projections.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { addBlock } from '../../src/lib/server/visitors/blocks.js';
 import { idHash } from '../../src/lib/server/visitors/id-hash.js';
+import { createInvitation, useInvitation } from '../../src/lib/server/visitors/invitations.js';
 import { registerVisit } from '../../src/lib/server/visitors/register-visit.js';
 import { decideVisit, signOutVisit } from '../../src/lib/server/visitors/visit-moves.js';
 import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
@@ -134,6 +140,52 @@ describe('registering at the kiosk', () => {
 		if (!result.ok) throw new Error('refused');
 		expect(result.visit).toMatchObject({ status: 'at_desk', atDeskReason: 'visitor_blocked' });
 		expect(result.ask).toBeNull();
+	});
+});
+
+describe('the block list', () => {
+	it('still finds a blocked visitor who calls their resident ID a passport', async () => {
+		const result = await register(19, undefined, {
+			idType: 'passport',
+			idNumber: '110101199003074477'
+		});
+		expect(result.ok && result.visit.atDeskReason).toBe('visitor_blocked');
+	});
+});
+
+describe('an invitation', () => {
+	it('is no consent once the household that gave it has moved out', async () => {
+		const desk = { kind: 'desk' as const, staffId: supervisor };
+		const made = await createInvitation(
+			database.db,
+			{
+				siteId,
+				unitId: homes[20]?.unitId ?? '',
+				visitDate: '2026-11-22',
+				name: '关羽',
+				party: 1,
+				purpose: 'visit_family',
+				by: desk
+			},
+			{ now: NOW }
+		);
+		if (!made.ok) throw new Error(made.error);
+		await database.db
+			.update(households)
+			.set({ movedOutOn: '2026-11-22' })
+			.where(eq(households.id, made.visit.householdId ?? ''));
+		const person = { name: '关羽', phone: '13900006666', idType: 'resident_id' as const };
+		const used = await useInvitation(
+			database.db,
+			{
+				siteId,
+				kioskId,
+				code: made.visit.inviteCode ?? '',
+				person: { ...person, idNumber: '110101199003077897', idLast4: '7897' }
+			},
+			NOW
+		);
+		expect(used).toEqual({ ok: false, error: 'visitorInviteInvalid' });
 	});
 });
 

@@ -48,6 +48,7 @@ describe('configuration', () => {
 		expect(() => readConfig({ LOBBYDESK_STREAM_MAX_REPLAY: '0' })).toThrow(
 			/LOBBYDESK_STREAM_MAX_REPLAY/
 		);
+		expect(() => readConfig({ LOBBYDESK_ID_HASH_KEY: 'short' })).toThrow(/LOBBYDESK_ID_HASH_KEY/);
 		expect(() => readConfig({ LOBBYDESK_CLOCK_SWEEP_MS: 'often' })).toThrow(
 			/LOBBYDESK_CLOCK_SWEEP_MS/
 		);

@@ -75,6 +75,11 @@ export function readConfig(
 	cwd = process.cwd()
 ): AppConfig {
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+	const idKey = env.LOBBYDESK_ID_HASH_KEY?.trim();
+	if (idKey !== undefined && idKey !== '' && idKey.length < 32) {
+		// Read where it is used (`visitors/id-hash.ts`); checked here so a weak key stops the start.
+		throw new ConfigError('LOBBYDESK_ID_HASH_KEY must be at least 32 characters');
+	}
 	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
 		throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
 	}

@@ -112,10 +112,12 @@ export function maskId(last4: string): string {
 }
 
 /**
- * The canonical text the server keys its HMAC on to find a returning or blocked visitor. The
- * type is part of it, so a passport and a permit that share digits stay different people.
- * Normalising again is harmless (it is stable) and protects against a raw number passed in.
+ * The canonical text the server keys its HMAC on to find a returning or blocked visitor: the
+ * normalised number alone. The type is left out on purpose: a blocked visitor who picks another
+ * type for the same 18 characters (a resident ID entered as a passport or "other") must still be
+ * found. Two different documents sharing one number is rarer than that dodge, and only sends a
+ * visitor to the desk. Normalising again is harmless (it is stable).
  */
 export function idLookupInput(type: IdDocumentType, normalised: string): string {
-	return `${type}:${normaliseIdNumber(type, normalised)}`;
+	return normaliseIdNumber(type, normalised);
 }

@@ -139,12 +139,32 @@ describe('the end of the site’s day', () => {
 			null
 		],
 		['invited for yesterday', visit({ status: 'invited', visitDate: '2026-11-21' }), 'expired'],
+		[
+			'waiting since just before midnight, ten minutes on',
+			visit({
+				status: 'waiting_host',
+				createdAt: new Date('2026-11-21T15:58:00Z'),
+				approvedAt: null
+			}),
+			null,
+			new Date('2026-11-21T16:08:00Z')
+		],
+		[
+			'waiting since just before midnight, over two hours on',
+			visit({
+				status: 'waiting_host',
+				createdAt: new Date('2026-11-21T15:58:00Z'),
+				approvedAt: null
+			}),
+			'cancelled',
+			new Date('2026-11-21T17:59:00Z')
+		],
 		['invited for today', visit({ status: 'invited', visitDate: '2026-11-22' }), null],
 		['invited for tomorrow', visit({ status: 'invited', visitDate: '2026-11-23' }), null],
 		['signed out yesterday', visit({ status: 'signed_out' }), null],
 		['refused yesterday', visit({ status: 'refused', approvedAt: null }), null]
-	] as const)('a visit %s: %s', (_, v, outcome) => {
-		expect(endOfDayOutcome(v, now, SHANGHAI)).toBe(outcome);
+	] as const)('a visit %s: %s', (_, v, outcome, at?: Date) => {
+		expect(endOfDayOutcome(v, at ?? now, SHANGHAI)).toBe(outcome);
 	});
 
 	it('only ever makes a move the lifecycle allows', () => {

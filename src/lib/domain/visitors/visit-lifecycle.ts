@@ -96,6 +96,18 @@ export function endOfDayCutoff(now: Date, timeZone: string): Date {
 	return siteDayStart(siteDate(now, timeZone), timeZone);
 }
 
+/**
+ * A visitor who registered just before midnight may still be standing in the lobby after it:
+ * an undecided visit is dropped only once it is from an earlier day and this old.
+ */
+export const UNDECIDED_GRACE_MS = 2 * 60 * 60_000;
+
+/** Undecided visits created before this instant are dropped by the end-of-day sweep. */
+export function undecidedCutoff(now: Date, timeZone: string): Date {
+	const dayStart = endOfDayCutoff(now, timeZone).getTime();
+	return new Date(Math.min(dayStart, now.getTime() - UNDECIDED_GRACE_MS));
+}
+
 export interface DayVisit {
 	status: VisitStatus;
 	createdAt: Date;
@@ -125,7 +137,7 @@ export function endOfDayOutcome(
 				: null;
 		case 'waiting_host':
 		case 'at_desk':
-			return visit.createdAt.getTime() < endOfDayCutoff(now, timeZone).getTime()
+			return visit.createdAt.getTime() < undecidedCutoff(now, timeZone).getTime()
 				? 'cancelled'
 				: null;
 		default:

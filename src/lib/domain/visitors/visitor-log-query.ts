@@ -31,6 +31,11 @@ export const LOG_QUERY_ERRORS = [
 ] as const;
 export type LogQueryError = (typeof LOG_QUERY_ERRORS)[number] | IdNumberError;
 
+/** A real day the log can hold: no visit predates 2000, none is after 2100. */
+function isLogDate(value: string): boolean {
+	return isCalendarDate(value) && value >= '2000-01-01' && value <= '2100-12-31';
+}
+
 export type LogField = 'from' | 'to' | 'unit' | 'name' | 'phone' | 'idType' | 'idNumber';
 export type LogQueryErrors = Partial<Record<LogField, LogQueryError>>;
 
@@ -90,8 +95,8 @@ export function parseLogQuery(
 	const rawId = read(params, 'idNumber', 60);
 	const errors: LogQueryErrors = {};
 
-	if (values.from && !isCalendarDate(values.from)) errors.from = 'visitLogDateInvalid';
-	if (values.to && !isCalendarDate(values.to)) errors.to = 'visitLogDateInvalid';
+	if (values.from && !isLogDate(values.from)) errors.from = 'visitLogDateInvalid';
+	if (values.to && !isLogDate(values.to)) errors.to = 'visitLogDateInvalid';
 	const from = values.from || values.to || today;
 	const to = values.to || (from > today ? from : today);
 	if (!errors.from && !errors.to) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, siteDate } from '../release-pass.js';
 import { parseSerial } from '../serial-number.js';
 import {
+	canonicalVisitorPass,
 	formatVisitorPass,
 	nextSiteDayStart,
 	parseVisitorPass,
@@ -99,5 +100,13 @@ describe('how long a pass lasts', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('a pass number as typed', () => {
+	it('is read the one way it is stored, extra zeros and case and spaces aside', () => {
+		expect(canonicalVisitorPass(' v-20261122-0007 ')).toBe('V-20261122-007');
+		expect(canonicalVisitorPass('V-20261122-1234')).toBe('V-20261122-1234');
+		expect(canonicalVisitorPass('R-20261122-007')).toBeNull();
 	});
 });

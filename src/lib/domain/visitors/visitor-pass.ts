@@ -31,6 +31,12 @@ export interface ParsedVisitorPass {
 
 const PASS_PATTERN = /^V-(\d{8})-(\d{3,})$/;
 
+/** A pass number as typed or scanned, written the one way it is stored; null when it is not one. */
+export function canonicalVisitorPass(input: string): string | null {
+	const parsed = parseVisitorPass(input);
+	return parsed ? formatSerial(visitorPassPrefix(parsed.dateKey), parsed.counter) : null;
+}
+
 /** Reads a pass number a guard typed (any case, spaces around it); null when it is not one. */
 export function parseVisitorPass(input: string): ParsedVisitorPass | null {
 	const match = PASS_PATTERN.exec(input.trim().toUpperCase());

@@ -5,6 +5,7 @@ import type { Translation } from './translation.js';
  * code), the registration form, the waiting screen and the pass, and sign-out.
  */
 export const zh = {
+	kioskPageGone: '这一页已经不可用了，请回到首页重新开始。',
 	kioskVisitTileHint: '登记来访，住户同意后领取通行证',
 	kioskVisitSignOutTile: '访客签离',
 	kioskVisitSignOutTileHint: '离开时扫描或输入通行证号',
@@ -81,6 +82,7 @@ export const zh = {
 } as const;
 
 export const en: Translation<typeof zh> = {
+	kioskPageGone: 'This page is no longer available. Please start again from the home screen.',
 	kioskVisitTileHint: 'Register, and get your pass once your host agrees',
 	kioskVisitSignOutTile: 'Visitor sign-out',
 	kioskVisitSignOutTileHint: 'Scan or type your pass number as you leave',

@@ -1,3 +1,4 @@
+import { canonicalVisitorPass } from '../../domain/visitors/visitor-pass.js';
 import { and, asc, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, siteDate } from '../../domain/release-pass.js';
 import { consentMinutes, type SiteSettings } from '../../domain/site-settings.js';
@@ -246,7 +247,7 @@ export async function visitByPass(
 	const [visit] = await deskVisits(
 		db,
 		site.id,
-		eq(visits.passNumber, passNumber.trim().toUpperCase()),
+		eq(visits.passNumber, canonicalVisitorPass(passNumber) ?? ''),
 		[],
 		1
 	);

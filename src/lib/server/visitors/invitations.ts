@@ -136,6 +136,11 @@ export async function useInvitation(
 			siteDate(now, site?.timeZone ?? 'Asia/Shanghai')
 		);
 		if (refusal) return { ok: false, error: refusal };
+		// Inviting is the household's consent: a household that has since moved out gives none.
+		const household = await currentHousehold(tx, input.siteId, invite.unitId);
+		if (household?.householdId !== invite.householdId) {
+			return { ok: false, error: 'visitorInviteInvalid' };
+		}
 
 		const blocked = await isBlocked(tx, input.siteId, { idHash: hash, phone: input.person.phone });
 		const passNumber = blocked ? null : await issuePass(tx, input.siteId, now);

@@ -1,3 +1,5 @@
+import type { ThrottleRule } from '../../domain/throttle.js';
+import { claimAttempt, forgiveAttempt } from '../auth/throttle-store.js';
 import { and, eq } from 'drizzle-orm';
 import { siteDate } from '../../domain/release-pass.js';
 import { consentMinutes, resolveSiteSettings } from '../../domain/site-settings.js';
@@ -93,13 +95,17 @@ export async function kioskVisitView(
 	const invited = row.visitDate !== null;
 	const arrivedAt = invited ? (row.approvedAt ?? row.updatedAt) : row.createdAt;
 	const day = invited ? row.visitDate : siteDate(row.createdAt, row.timeZone);
-	if (day !== today) return null;
+	// A visitor who came just before midnight still sees their answer after it.
+	const recent = now.getTime() - arrivedAt.getTime() < RECENT_MS;
+	if (day !== today && !recent) return null;
 
 	const minutes = consentMinutes(row.settings, input.consentSeconds);
+	// An invited guest is let in at once, so a blocked one must hear "see the desk" at once too:
+	// a wait that others never have would tell them.
 	const status = statusShownAtKiosk(
 		{ status: row.status, atDeskReason: row.atDeskReason, createdAt: arrivedAt },
 		now,
-		minutes
+		invited ? 0 : minutes
 	);
 	const left = consentDeadline(arrivedAt, minutes).getTime() - now.getTime();
 	const pass =
@@ -123,9 +129,49 @@ export async function kioskVisitView(
 	};
 }
 
+const RECENT_MS = 2 * 60 * 60_000;
+
+/** Ten wrong codes at one kiosk stop it taking codes for ten minutes: codes are not guessed. */
+const CODE_RULE: ThrottleRule = { maxFailures: 10, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
+
+/**
+ * `kioskInvitation`, counted per kiosk: each try counts before the answer is known and a good
+ * code is forgiven, so only misses add up.
+ */
+export async function kioskInvitationThrottled(
+	db: Queryable,
+	input: { siteId: string; kioskId: string; code: string },
+	now = new Date()
+): Promise<KioskInvitation> {
+	const attempt = { key: `visit-invite:${input.kioskId}`, rule: CODE_RULE };
+	const claim = await claimAttempt(db, [attempt], now);
+	if (claim.refusedUntil) return { ok: false, error: 'visitorInviteLocked' };
+	const invite = await kioskInvitation(db, input.siteId, input.code, now);
+	if (invite.ok) await forgiveAttempt(db, [attempt]);
+	return invite;
+}
+
+/** The visit a code became at this very kiosk: a double tap on "use" lands on its pass. */
+export async function visitUsedHere(
+	db: Queryable,
+	input: { siteId: string; kioskId: string; code: string }
+): Promise<string | null> {
+	const [row] = await db
+		.select({ id: visits.id })
+		.from(visits)
+		.where(
+			and(
+				eq(visits.siteId, input.siteId),
+				eq(visits.kioskId, input.kioskId),
+				eq(visits.inviteCode, normaliseInviteCode(input.code))
+			)
+		);
+	return row?.id ?? null;
+}
+
 export type KioskInvitation =
 	| { ok: true; code: string; name: string; party: number }
-	| { ok: false; error: InviteCodeError | InviteUseError };
+	| { ok: false; error: InviteCodeError | InviteUseError | 'visitorInviteLocked' };
 
 /**
  * The invitation behind a code, before the guest gives their details: whether it may be used

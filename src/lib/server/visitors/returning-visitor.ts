@@ -1,3 +1,4 @@
+import { keyedHash } from './id-hash.js';
 import { and, eq } from 'drizzle-orm';
 import type { ThrottleRule } from '../../domain/throttle.js';
 import { checkVisitorForm, type VisitPurpose } from '../../domain/visitors/visitor-form.js';
@@ -46,7 +47,9 @@ async function findProfile(
 	input: { siteId: string; phone: string; idLast4: string },
 	now: Date
 ): Promise<{ ok: true; profile: Profile } | { ok: false; error: ReturningError }> {
-	const attempt = { key: `visit-returning:${input.siteId}:${input.phone}`, rule: RETURNING_RULE };
+	// Keyed on a hash of the phone: the throttle table is not visitor data the retention job sweeps.
+	const phoneKey = await keyedHash(db, `phone:${input.phone}`);
+	const attempt = { key: `visit-returning:${input.siteId}:${phoneKey}`, rule: RETURNING_RULE };
 	const claim = await claimAttempt(db, [attempt], now);
 	if (claim.refusedUntil) return { ok: false, error: 'kioskVisitReturningLocked' };
 	const [profile] = await db

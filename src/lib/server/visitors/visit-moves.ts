@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { siteDateKey } from '../../domain/site-time.js';
 import { canMove, type VisitStatus } from '../../domain/visitors/visit-lifecycle.js';
-import { parseVisitorPass, visitorPassPrefix } from '../../domain/visitors/visitor-pass.js';
+import { canonicalVisitorPass, visitorPassPrefix } from '../../domain/visitors/visitor-pass.js';
 import type { Queryable } from '../db/client.js';
 import { isUuid } from '../http/form-values.js';
 import { sites, visits } from '../db/schema/index.js';
@@ -152,14 +152,12 @@ export async function signOutVisit(
 	input: { siteId: string; pass?: string; visitId?: string; actor: Actor },
 	now = new Date()
 ): Promise<VisitMoveResult> {
-	const passNumber = input.pass === undefined ? null : parseVisitorPass(input.pass);
+	const passNumber = input.pass === undefined ? null : canonicalVisitorPass(input.pass);
 	if (input.pass !== undefined && !passNumber) return { ok: false, error: 'visitPassUnknown' };
 	if (input.pass === undefined && !isUuid(input.visitId)) {
 		return { ok: false, error: 'visitPassUnknown' };
 	}
-	const which = passNumber
-		? eq(visits.passNumber, input.pass?.trim().toUpperCase() ?? '')
-		: eq(visits.id, input.visitId ?? '');
+	const which = passNumber ? eq(visits.passNumber, passNumber) : eq(visits.id, input.visitId ?? '');
 	return db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(visits)

@@ -6,14 +6,26 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { siteDate } from '../../domain/release-pass.js';
 import { consentMinutes, resolveSiteSettings } from '../../domain/site-settings.js';
-import { endOfDayCutoff, endOfDayOutcome } from '../../domain/visitors/visit-lifecycle.js';
+import {
+	endOfDayCutoff,
+	endOfDayOutcome,
+	undecidedCutoff
+} from '../../domain/visitors/visit-lifecycle.js';
 import { passValidUntil } from '../../domain/visitors/visitor-pass.js';
 import { PERSONAL_FIELDS, retentionCutoff } from '../../domain/visitors/visitor-retention.js';
 import type { Database, Queryable } from '../db/client.js';
-import { sites, visitorProfiles, visits } from '../db/schema/index.js';
+import {
+	signInThrottles,
+	sites,
+	visitorBlocks,
+	visitorProfiles,
+	visits
+} from '../db/schema/index.js';
 import { lockSiteStream, SYSTEM } from '../event-log.js';
 import { appendEvent } from '../event-log.js';
 import { appendVisitEvent } from './visit-events.js';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface VisitorSweepResult {
 	hostSilent: number;
@@ -89,6 +101,8 @@ async function closeEarlierDays(
 ) {
 	const cutoff = endOfDayCutoff(now, site.timeZone);
 	const today = siteDate(now, site.timeZone);
+	// The same rule per status as `endOfDayOutcome`, so the batch holds only what moves and
+	// invitations for later days can never crowd out tonight's passes.
 	const rows = await tx
 		.select({
 			id: visits.id,
@@ -102,13 +116,20 @@ async function closeEarlierDays(
 		.where(
 			and(
 				eq(visits.siteId, site.id),
-				inArray(visits.status, ['approved', 'invited', 'waiting_host', 'at_desk']),
 				or(
-					sql`coalesce(${visits.approvedAt}, ${visits.createdAt}) < ${cutoff.toISOString()}::timestamptz`,
-					lt(visits.visitDate, today)
+					and(
+						eq(visits.status, 'approved'),
+						sql`coalesce(${visits.approvedAt}, ${visits.createdAt}) < ${cutoff.toISOString()}::timestamptz`
+					),
+					and(eq(visits.status, 'invited'), lt(visits.visitDate, today)),
+					and(
+						inArray(visits.status, ['waiting_host', 'at_desk']),
+						lt(visits.createdAt, undecidedCutoff(now, site.timeZone))
+					)
 				)
 			)
 		)
+		.orderBy(visits.createdAt)
 		.limit(limit)
 		.for('update', { skipLocked: true });
 	for (const visit of rows) {
@@ -165,12 +186,22 @@ async function anonymiseOld(
 		.delete(visitorProfiles)
 		.where(and(eq(visitorProfiles.siteId, site.id), lt(visitorProfiles.lastVisitAt, cutoff)))
 		.returning({ id: visitorProfiles.id });
-	if (anonymised.length || forgotten.length) {
+	// A lifted block is no longer a decision anyone keeps: past the period it goes too.
+	const lifted = await tx
+		.delete(visitorBlocks)
+		.where(and(eq(visitorBlocks.siteId, site.id), lt(visitorBlocks.liftedAt, cutoff)))
+		.returning({ id: visitorBlocks.id });
+	if (anonymised.length || forgotten.length || lifted.length) {
 		await appendEvent(tx, {
 			siteId: site.id,
 			type: 'visitors.anonymised',
 			actor: SYSTEM,
-			data: { visits: anonymised.length, profiles: forgotten.length, before: cutoff.toISOString() },
+			data: {
+				visits: anonymised.length,
+				profiles: forgotten.length,
+				liftedBlocks: lifted.length,
+				before: cutoff.toISOString()
+			},
 			at: now
 		});
 	}
@@ -197,5 +228,15 @@ export async function sweepVisitors(
 			await anonymiseOld(tx, site, now, limit, total);
 		});
 	}
+	// The kiosk's guess counters (keyed by home, by a phone's hash): gone once a day old and unlocked.
+	await db
+		.delete(signInThrottles)
+		.where(
+			and(
+				sql`${signInThrottles.key} like 'visit-%'`,
+				lt(signInThrottles.windowStart, new Date(now.getTime() - DAY_MS)),
+				or(isNull(signInThrottles.lockedUntil), lt(signInThrottles.lockedUntil, now))
+			)
+		);
 	return total;
 }

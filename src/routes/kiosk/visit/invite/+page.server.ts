@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { checkVisitorIdentity } from '#lib/domain/visitors/visitor-form.js';
 import { app } from '#lib/server/runtime.js';
 import { useInvitation } from '#lib/server/visitors/invitations.js';
-import { kioskInvitation } from '#lib/server/visitors/kiosk-visit-view.js';
+import { kioskInvitationThrottled, visitUsedHere } from '#lib/server/visitors/kiosk-visit-view.js';
 import { kioskOf } from '../kiosk-device.js';
 import { readIdentity, text } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,11 @@ export const actions: Actions = {
 	code: async ({ locals, request }) => {
 		const kiosk = kioskOf(locals);
 		const code = text(await request.formData(), 'code', 40);
-		const invite = await kioskInvitation(app().db, kiosk.siteId, code);
+		const invite = await kioskInvitationThrottled(app().db, {
+			siteId: kiosk.siteId,
+			kioskId: kiosk.id,
+			code
+		});
 		if (!invite.ok) return fail(400, { code, errors: { code: invite.error } });
 		return { code, invite };
 	},
@@ -29,8 +33,17 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const code = text(form, 'code', 40);
 		const values = readIdentity(form);
-		const invite = await kioskInvitation(db, kiosk.siteId, code);
-		if (!invite.ok) return fail(400, { code, errors: { code: invite.error } });
+		const invite = await kioskInvitationThrottled(db, {
+			siteId: kiosk.siteId,
+			kioskId: kiosk.id,
+			code
+		});
+		if (!invite.ok) {
+			// Sent twice (a double tap, a retry without JavaScript): the first one's pass.
+			const used = await visitUsedHere(db, { siteId: kiosk.siteId, kioskId: kiosk.id, code });
+			if (used) redirect(303, `/kiosk/visit/${used}`);
+			return fail(400, { code, values, errors: { code: invite.error } });
+		}
 		const checked = checkVisitorIdentity(values);
 		if (!checked.ok) return fail(400, { code, invite, values, errors: checked.errors });
 		const used = await useInvitation(db, {
@@ -39,7 +52,7 @@ export const actions: Actions = {
 			code,
 			person: checked.person
 		});
-		if (!used.ok) return fail(400, { code, errors: { code: used.error } });
+		if (!used.ok) return fail(400, { code, invite, values, errors: { code: used.error } });
 		redirect(303, `/kiosk/visit/${used.visit.id}`);
 	}
 };

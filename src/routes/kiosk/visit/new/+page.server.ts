@@ -9,14 +9,12 @@ import { kioskOf } from '../kiosk-device.js';
 import { idempotencyKey, readVisitorForm } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const kiosk = kioskOf(locals);
 	const { db } = app();
 	return {
 		units: await kioskUnits(db, kiosk.siteId),
 		...(await kioskVisitorSettings(db, kiosk.siteId)),
-		// A returning visitor who was not found comes here with the phone they typed.
-		phone: (url.searchParams.get('phone') ?? '').slice(0, 20),
 		// One key per visit to the form: a repeated submission of it registers one visit.
 		idempotencyKey: crypto.randomUUID()
 	};
