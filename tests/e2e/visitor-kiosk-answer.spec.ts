@@ -47,26 +47,31 @@ test('while the visitor waits for their host, the kiosk does not go home under t
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('请稍候');
 });
 
-test('signing out an unknown pass is refused at the field', async ({ page }) => {
+test('signing out takes the code beside the pass number; a wrong one is refused at the field', async ({
+	page
+}) => {
 	await pairDemo(page, 'kiosk');
 	await page.getByRole('link', { name: /访客签离/ }).click();
 	const pass = page.getByLabel('通行证号');
+	const check = page.getByLabel('签离码');
 	await expect(pass).toBeFocused();
 	await pass.press('Enter');
 	await expect(page.locator('#pass-error')).toHaveText('请输入通行证号');
 	await pass.fill('V-20200101-001');
 	await pass.press('Enter');
-	await expect(page.locator('#pass-error')).toHaveText('没有这个通行证号，请核对');
+	await expect(page.locator('#check-error')).toHaveText('请输入通行证上的 4 位签离码');
+	await expect(check).toBeFocused();
 	await expect(pass).toHaveValue('V-20200101-001');
+	await check.fill('k7m3');
+	await check.press('Enter');
+	await expect(page.locator('#pass-error')).toHaveText('通行证号和签离码对不上，请核对');
+	await expect(check).toHaveValue('k7m3');
 	await pass.fill('not a pass');
-	await page.getByRole('button', { name: '签离' }).click();
+	await pass.press('Enter');
 	await expect(page.locator('#pass-error')).toHaveText('没有这个通行证号，请核对');
 });
 
-// The household's phone page (/h/[token]) is built on another branch. Its contract: the page lists
-// the waiting visit with buttons named 批准 / 拒绝, in form actions `?/approve` and `?/refuse` with
-// a hidden `visit` field holding the visit's id. Turn these on once it is merged.
-test('the host approves on their phone: the pass appears on the kiosk, and signs out once', async ({
+test('the host approves on their phone: the pass appears on the kiosk, leaves with the visitor, and signs out once', async ({
 	page,
 	browser,
 	baseURL
@@ -86,22 +91,37 @@ test('the host approves on their phone: the pass appears on the kiosk, and signs
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('访客通行证');
 	const pass = (await page.getByTestId('visit-pass-number').textContent()) ?? '';
 	expect(pass).toMatch(/^V-\d{8}-\d{3}$/);
+	const check = (await page.getByTestId('visit-pass-check').textContent()) ?? '';
+	expect(check).toMatch(/^[2-9A-HJKMNP-Z]{4}$/);
 	await expect(page.getByTestId('visit-pass-name')).toHaveText('皇**');
 	await expect(page.getByTestId('visit-pass-home')).toHaveText(where.zh);
 	await expect(page.getByRole('img', { name: '通行证二维码' })).toBeVisible();
-	await expect(page.locator('[data-qr-text]')).toHaveAttribute('data-qr-text', pass);
+	const scanned = `${pass}.${check}`;
+	await expect(page.locator('[data-qr-text]')).toHaveAttribute('data-qr-text', scanned);
 	await expect(page.getByRole('button', { name: '打印通行证' })).toBeVisible();
 	await host.context().close();
 
+	// Home, the next person presses "back": the pass is not theirs to see.
+	await page.getByRole('link', { name: '返回首页' }).click();
+	await expect(page.getByRole('link', { name: /访客签离/ })).toBeVisible();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'这一页已经不可用了，请回到首页重新开始。'
+	);
+	await expect(page.getByText(pass)).toHaveCount(0);
+	await expect(page.getByText('皇**')).toHaveCount(0);
+
+	// The scanner types the QR code's text and Enter.
 	await page.getByRole('link', { name: '返回首页' }).click();
 	await page.getByRole('link', { name: /访客签离/ }).click();
-	await page.getByLabel('通行证号').fill(pass.toLowerCase());
+	await page.getByLabel('通行证号').fill(scanned.toLowerCase());
 	await page.getByLabel('通行证号').press('Enter');
 	await expect(page.getByRole('status')).toContainText('您已签离，谢谢来访');
 	await expect(page.getByTestId('signed-out-pass')).toHaveText(pass);
 	await page.getByRole('link', { name: '签离另一张' }).click();
 	await page.getByLabel('通行证号').fill(pass);
-	await page.getByLabel('通行证号').press('Enter');
+	await page.getByLabel('签离码').fill(check);
+	await page.getByLabel('签离码').press('Enter');
 	await expect(page.locator('#pass-error')).toHaveText('这张通行证已经签离或已失效');
 });
 

@@ -18,10 +18,15 @@ const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
 /** A fresh code, 31⁶ ≈ 890 million possibilities. `bytes` is for tests. */
 export function generateInviteCode(bytes: (n: number) => Uint8Array = randomBytes): string {
+	return randomCode(INVITE_LENGTH, bytes);
+}
+
+/** `length` symbols of the alphabet, each equally likely (also a visitor pass's check code). */
+export function randomCode(length: number, bytes: (n: number) => Uint8Array = randomBytes): string {
 	let code = '';
-	while (code.length < INVITE_LENGTH) {
-		for (const b of bytes(INVITE_LENGTH)) {
-			if (b < USABLE_BYTES && code.length < INVITE_LENGTH) {
+	while (code.length < length) {
+		for (const b of bytes(length)) {
+			if (b < USABLE_BYTES && code.length < length) {
 				code += INVITE_ALPHABET[b % INVITE_ALPHABET.length];
 			}
 		}

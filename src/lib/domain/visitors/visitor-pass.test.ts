@@ -5,6 +5,10 @@ import { parseSerial } from '../serial-number.js';
 import {
 	canonicalVisitorPass,
 	formatVisitorPass,
+	generatePassCheck,
+	normalisePassCheck,
+	PASS_CHECK_LENGTH,
+	passScanText,
 	nextSiteDayStart,
 	parseVisitorPass,
 	passIsValid,
@@ -36,7 +40,11 @@ describe('pass numbers', () => {
 	});
 
 	it('reads back what a guard types, and is never read as a ticket', () => {
-		expect(parseVisitorPass(' v-20261122-007 ')).toEqual({ dateKey: '20261122', counter: 7 });
+		expect(parseVisitorPass(' v-20261122-007 ')).toEqual({
+			dateKey: '20261122',
+			counter: 7,
+			check: null
+		});
 		expect(parseVisitorPass('V-2026112-007')).toBeNull();
 		expect(parseVisitorPass('R-20261122-007')).toBeNull();
 		expect(parseVisitorPass('V-20261122-07')).toBeNull();
@@ -57,7 +65,8 @@ describe('pass numbers', () => {
 					const dateKey = siteDate(at, SHANGHAI).replaceAll('-', '');
 					expect(parseVisitorPass(formatVisitorPass(at, SHANGHAI, counter))).toEqual({
 						dateKey,
-						counter
+						counter,
+						check: null
 					});
 				}
 			)
@@ -108,5 +117,30 @@ describe('a pass number as typed', () => {
 		expect(canonicalVisitorPass(' v-20261122-0007 ')).toBe('V-20261122-007');
 		expect(canonicalVisitorPass('V-20261122-1234')).toBe('V-20261122-1234');
 		expect(canonicalVisitorPass('R-20261122-007')).toBeNull();
+	});
+});
+
+describe('a pass scanned from its QR code', () => {
+	it('holds the number and the check code; a guard’s lookup reads the number from it', () => {
+		const scanned = passScanText('V-20261122-007', 'K7M3');
+		expect(scanned).toBe('V-20261122-007.K7M3');
+		expect(parseVisitorPass(scanned)).toEqual({
+			dateKey: '20261122',
+			counter: 7,
+			check: 'K7M3'
+		});
+		expect(parseVisitorPass('ｖ－２０２６１１２２－００７．ｋ７ｍ３')?.check).toBe('K7M3');
+		expect(canonicalVisitorPass(scanned)).toBe('V-20261122-007');
+		expect(parseVisitorPass('V-20261122-007.K7M')).toBeNull();
+		expect(parseVisitorPass('V-20261122-007.K7M3X')).toBeNull();
+	});
+
+	it('has check codes of the readable alphabet, typed any way', () => {
+		const codes = Array.from({ length: 100 }, () => generatePassCheck());
+		for (const code of codes) expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}$/);
+		expect(codes.every((c) => c.length === PASS_CHECK_LENGTH)).toBe(true);
+		expect(new Set(codes).size).toBeGreaterThan(90);
+		expect(normalisePassCheck(' k7 m3 ')).toBe('K7M3');
+		expect(normalisePassCheck('ｋ７ｍ３')).toBe('K7M3');
 	});
 });

@@ -1,6 +1,7 @@
 import { addDays, siteDate } from '../release-pass.js';
 import { formatSerial } from '../serial-number.js';
 import { fromSiteLocal, siteDateKey } from '../site-time.js';
+import { normaliseInviteCode, randomCode } from './invite-code.js';
 
 /**
  * A visitor's pass: a number like the tickets' serials (`V-20261122-007`: the site's date of
@@ -27,9 +28,27 @@ export function formatVisitorPass(approvedAt: Date, timeZone: string, counter: n
 export interface ParsedVisitorPass {
 	dateKey: string;
 	counter: number;
+	/** The check code, when the text was the pass's QR code (`V-20261122-007.K7M3`). */
+	check: string | null;
 }
 
-const PASS_PATTERN = /^V-(\d{8})-(\d{3,})$/;
+/**
+ * Pass numbers run in sequence, so a number alone is easy to guess: signing out at the kiosk
+ * also takes the pass's check code, printed beside the number and held in its QR code. Four
+ * symbols of the invitation alphabet: 31⁴ ≈ 920,000, against ten tries per kiosk per ten minutes.
+ */
+export const PASS_CHECK_LENGTH = 4;
+
+export function generatePassCheck(bytes?: (n: number) => Uint8Array): string {
+	return randomCode(PASS_CHECK_LENGTH, bytes);
+}
+
+/** What the pass's QR code holds: its number and check code, which a scanner types as one. */
+export function passScanText(number: string, check: string): string {
+	return `${number}.${check}`;
+}
+
+const PASS_PATTERN = /^V-(\d{8})-(\d{3,})(?:\.([0-9A-Z]{4}))?$/;
 
 /** A pass number as typed or scanned, written the one way it is stored; null when it is not one. */
 export function canonicalVisitorPass(input: string): string | null {
@@ -37,11 +56,19 @@ export function canonicalVisitorPass(input: string): string | null {
 	return parsed ? formatSerial(visitorPassPrefix(parsed.dateKey), parsed.counter) : null;
 }
 
-/** Reads a pass number a guard typed (any case, spaces around it); null when it is not one. */
+/**
+ * Reads a pass number as typed (any case, full-width, spaces around it) or scanned (with its check
+ * code); null when it is not one.
+ */
 export function parseVisitorPass(input: string): ParsedVisitorPass | null {
-	const match = PASS_PATTERN.exec(input.trim().toUpperCase());
+	const match = PASS_PATTERN.exec(input.normalize('NFKC').trim().toUpperCase());
 	if (!match?.[1] || !match[2]) return null;
-	return { dateKey: match[1], counter: Number(match[2]) };
+	return { dateKey: match[1], counter: Number(match[2]), check: match[3] ?? null };
+}
+
+/** A check code as typed: full-width folded, upper case, spaces dropped; '' when none. */
+export function normalisePassCheck(raw: string): string {
+	return normaliseInviteCode(raw);
 }
 
 /**

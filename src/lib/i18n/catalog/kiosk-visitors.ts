@@ -73,12 +73,17 @@ export const zh = {
 	kioskVisitPassSignOutNote: '离开时请在自助终端点“访客签离”扫描此码，或交给保安。',
 	kioskVisitPrint: '打印通行证',
 	kioskVisitSignOutTitle: '访客签离',
-	kioskVisitSignOutNote: '扫描通行证上的二维码，或输入通行证号（例如 V-20261122-007）',
+	kioskVisitSignOutNote: '扫描通行证上的二维码，或输入通行证号（例如 V-20261122-007）和签离码',
 	kioskVisitSignOutSubmit: '签离',
 	kioskVisitSignOutAnother: '签离另一张',
 	kioskVisitPassRequired: '请输入通行证号',
 	kioskVisitPassUnknown: '没有这个通行证号，请核对',
-	kioskVisitPassClosed: '这张通行证已经签离或已失效'
+	kioskVisitPassClosed: '这张通行证已经签离或已失效',
+	kioskVisitPassCheck: '签离码',
+	kioskVisitPassCheckNote: '通行证号旁的 4 位签离码；扫描二维码时不用填',
+	kioskVisitPassCheckRequired: '请输入通行证上的 4 位签离码',
+	kioskVisitPassNoMatch: '通行证号和签离码对不上，请核对',
+	kioskVisitSignOutLocked: '输错次数过多，请找保安或服务台为您签离'
 } as const;
 
 export const en: Translation<typeof zh> = {
@@ -154,10 +159,17 @@ export const en: Translation<typeof zh> = {
 		'When you leave, scan this at the kiosk under "Visitor sign-out", or hand it to the guard.',
 	kioskVisitPrint: 'Print pass',
 	kioskVisitSignOutTitle: 'Visitor sign-out',
-	kioskVisitSignOutNote: 'Scan the QR code on your pass, or type its number (like V-20261122-007)',
+	kioskVisitSignOutNote:
+		'Scan the QR code on your pass, or type its number (like V-20261122-007) and sign-out code',
 	kioskVisitSignOutSubmit: 'Sign out',
 	kioskVisitSignOutAnother: 'Sign out another pass',
 	kioskVisitPassRequired: 'Enter your pass number',
 	kioskVisitPassUnknown: 'No pass has that number. Please check it',
-	kioskVisitPassClosed: 'This pass is already signed out or no longer valid'
+	kioskVisitPassClosed: 'This pass is already signed out or no longer valid',
+	kioskVisitPassCheck: 'Sign-out code',
+	kioskVisitPassCheckNote: 'The 4-character code beside the pass number; not needed when you scan',
+	kioskVisitPassCheckRequired: 'Enter the 4-character sign-out code from your pass',
+	kioskVisitPassNoMatch: "The pass number and sign-out code don't match. Please check them",
+	kioskVisitSignOutLocked:
+		'Too many wrong tries. Please ask the guard or the front desk to sign you out'
 };

@@ -15,7 +15,7 @@ import { isBlocked } from './blocks.js';
 import { currentHousehold } from './host-match.js';
 import { idHash } from './id-hash.js';
 import { appendVisitEvent } from './visit-events.js';
-import { issuePass } from './visit-moves.js';
+import { issuePass, NO_PASS } from './visit-moves.js';
 import type { Visit } from './register-visit.js';
 
 const CODE_TRIES = 8;
@@ -143,7 +143,7 @@ export async function useInvitation(
 		}
 
 		const blocked = await isBlocked(tx, input.siteId, { idHash: hash, phone: input.person.phone });
-		const passNumber = blocked ? null : await issuePass(tx, input.siteId, now);
+		const pass = blocked ? NO_PASS : await issuePass(tx, input.siteId, now);
 		const [visit] = await tx
 			.update(visits)
 			.set({
@@ -155,7 +155,7 @@ export async function useInvitation(
 				idLast4: input.person.idLast4,
 				idHash: hash,
 				kioskId: input.kioskId,
-				passNumber,
+				...pass,
 				approvedAt: blocked ? null : now,
 				decidedAt: blocked ? null : now,
 				updatedAt: now
@@ -169,7 +169,7 @@ export async function useInvitation(
 			actor: { kind: 'device', deviceId: input.kioskId },
 			data: blocked
 				? { visitId: visit.id, status: 'at_desk', atDeskReason: 'visitor_blocked', to: ['desk'] }
-				: { visitId: visit.id, status: 'approved', passNumber, by: 'invitation' },
+				: { visitId: visit.id, status: 'approved', passNumber: pass.passNumber, by: 'invitation' },
 			at: now
 		});
 		return { ok: true, visit };

@@ -26,6 +26,8 @@ import { maskedName } from './host-notify.js';
 /** What a visitor's own pass shows: their home in full (it is their own visit), never their name. */
 export interface KioskVisitPass {
 	number: string;
+	/** The check code the kiosk's sign-out asks for; on the pass and in its QR code. */
+	check: string;
 	maskedName: string;
 	home: { building: string; entrance: string; room: string };
 	party: number;
@@ -68,6 +70,7 @@ export async function kioskVisitView(
 			name: visits.name,
 			party: visits.party,
 			passNumber: visits.passNumber,
+			passCheck: visits.passCheck,
 			visitDate: visits.visitDate,
 			createdAt: visits.createdAt,
 			updatedAt: visits.updatedAt,
@@ -109,9 +112,10 @@ export async function kioskVisitView(
 	);
 	const left = consentDeadline(arrivedAt, minutes).getTime() - now.getTime();
 	const pass =
-		status === 'approved' && row.passNumber && row.approvedAt
+		status === 'approved' && row.passNumber && row.passCheck && row.approvedAt
 			? {
 					number: row.passNumber,
+					check: row.passCheck,
 					maskedName: maskedName(row.name ?? ''),
 					home: { building: row.building, entrance: row.entrance, room: row.room },
 					party: row.party,

@@ -1,7 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { siteDateKey } from '../../domain/site-time.js';
 import { canMove, type VisitStatus } from '../../domain/visitors/visit-lifecycle.js';
-import { canonicalVisitorPass, visitorPassPrefix } from '../../domain/visitors/visitor-pass.js';
+import {
+	canonicalVisitorPass,
+	generatePassCheck,
+	parseVisitorPass,
+	visitorPassPrefix
+} from '../../domain/visitors/visitor-pass.js';
 import type { Queryable } from '../db/client.js';
 import { isUuid } from '../http/form-values.js';
 import { sites, visits } from '../db/schema/index.js';
@@ -33,11 +38,18 @@ async function siteZone(tx: Queryable, siteId: string): Promise<string> {
 	return site?.tz ?? 'Asia/Shanghai';
 }
 
-/** Gives the visit its pass: the site's day and that day's next number. */
-export async function issuePass(tx: Queryable, siteId: string, now: Date): Promise<string> {
-	const prefix = visitorPassPrefix(siteDateKey(now, await siteZone(tx, siteId)));
-	return nextSerial(tx, siteId, prefix);
+export interface IssuedPass {
+	passNumber: string;
+	passCheck: string;
 }
+
+/** Gives the visit its pass: the site's day and that day's next number, and a check code. */
+export async function issuePass(tx: Queryable, siteId: string, now: Date): Promise<IssuedPass> {
+	const prefix = visitorPassPrefix(siteDateKey(now, await siteZone(tx, siteId)));
+	return { passNumber: await nextSerial(tx, siteId, prefix), passCheck: generatePassCheck() };
+}
+
+export const NO_PASS = { passNumber: null, passCheck: null };
 
 async function lockVisit(tx: Queryable, siteId: string, visitId: string) {
 	if (!isUuid(visitId)) return undefined;
@@ -81,12 +93,12 @@ export async function decideVisit(
 			return { ok: false, error: 'visitAlreadyDecided' };
 		}
 		const note = input.note?.trim().slice(0, NOTE_MAX) || null;
-		const passNumber = to === 'approved' ? await issuePass(tx, input.siteId, now) : null;
+		const pass = to === 'approved' ? await issuePass(tx, input.siteId, now) : NO_PASS;
 		const [moved] = await tx
 			.update(visits)
 			.set({
 				status: to,
-				passNumber,
+				...pass,
 				approvedAt: to === 'approved' ? now : null,
 				decidedAt: now,
 				decidedByStaffId: by.kind === 'desk' ? by.staffId : null,
@@ -105,7 +117,7 @@ export async function decideVisit(
 			siteId: input.siteId,
 			type: to === 'approved' ? 'visit.approved' : 'visit.refused',
 			actor,
-			data: { visitId: visit.id, status: to, passNumber, by: by.kind },
+			data: { visitId: visit.id, status: to, passNumber: pass.passNumber, by: by.kind },
 			at: now
 		});
 		return { ok: true, visit: moved };
@@ -144,20 +156,26 @@ export async function cancelVisit(
 
 /**
  * Sign-out by pass number (the kiosk's scanner, or the guard typing it) or by the visit's id
- * (the guard's list). The update carries the rule: of two sign-outs at once, one wins and the
- * other hears that the pass is already closed.
+ * (the guard's list). With `check`, the pass's check code must match too: the kiosk asks for
+ * it, as anyone may stand there; a wrong code reads as an unknown pass. The update carries the
+ * rule: of two sign-outs at once, one wins and the other hears that the pass is already closed.
  */
 export async function signOutVisit(
 	db: Queryable,
-	input: { siteId: string; pass?: string; visitId?: string; actor: Actor },
+	input: { siteId: string; pass?: string; check?: string; visitId?: string; actor: Actor },
 	now = new Date()
 ): Promise<VisitMoveResult> {
-	const passNumber = input.pass === undefined ? null : canonicalVisitorPass(input.pass);
-	if (input.pass !== undefined && !passNumber) return { ok: false, error: 'visitPassUnknown' };
+	const parsed = input.pass === undefined ? null : parseVisitorPass(input.pass);
+	if (input.pass !== undefined && !parsed) return { ok: false, error: 'visitPassUnknown' };
 	if (input.pass === undefined && !isUuid(input.visitId)) {
 		return { ok: false, error: 'visitPassUnknown' };
 	}
-	const which = passNumber ? eq(visits.passNumber, passNumber) : eq(visits.id, input.visitId ?? '');
+	const which = parsed
+		? and(
+				eq(visits.passNumber, canonicalVisitorPass(input.pass ?? '') ?? ''),
+				input.check === undefined ? undefined : eq(visits.passCheck, input.check)
+			)
+		: eq(visits.id, input.visitId ?? '');
 	return db.transaction(async (tx) => {
 		const [moved] = await tx
 			.update(visits)

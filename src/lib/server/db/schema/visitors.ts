@@ -47,6 +47,8 @@ export const visits = pgTable(
 		/** Sent by the kiosk, so a double tap registers one visit. */
 		idempotencyKey: text('idempotency_key'),
 		passNumber: text('pass_number'),
+		/** Printed beside the pass number and in its QR code: the kiosk signs out only with it. */
+		passCheck: text('pass_check'),
 		decidedAt: instant('decided_at'),
 		decidedByStaffId: uuid('decided_by_staff_id').references(() => staffUsers.id),
 		decidedByResidentId: uuid('decided_by_resident_id').references(() => residents.id),
@@ -65,7 +67,8 @@ export const visits = pgTable(
 		uniqueIndex('visits_site_pass').on(t.siteId, t.passNumber),
 		uniqueIndex('visits_site_invite_code').on(t.siteId, t.inviteCode),
 		uniqueIndex('visits_site_idempotency_key').on(t.siteId, t.idempotencyKey),
-		check('visits_party', sql`${t.party} between 1 and 10`)
+		check('visits_party', sql`${t.party} between 1 and 10`),
+		check('visits_pass_check', sql`(${t.passNumber} is null) = (${t.passCheck} is null)`)
 	]
 );
 

@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { checkVisitorIdentity } from '#lib/domain/visitors/visitor-form.js';
 import { app } from '#lib/server/runtime.js';
 import { useInvitation } from '#lib/server/visitors/invitations.js';
 import { kioskInvitationThrottled, visitUsedHere } from '#lib/server/visitors/kiosk-visit-view.js';
 import { kioskOf } from '../kiosk-device.js';
+import { showVisit } from '../shown-visit.js';
 import { readIdentity, text } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,7 @@ export const actions: Actions = {
 	},
 
 	/** The guest's own details: the pass at once, as the host already agreed by inviting. */
-	use: async ({ locals, request }) => {
+	use: async ({ cookies, locals, request, url }) => {
 		const kiosk = kioskOf(locals);
 		const { db } = app();
 		const form = await request.formData();
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		if (!invite.ok) {
 			// Sent twice (a double tap, a retry without JavaScript): the first one's pass.
 			const used = await visitUsedHere(db, { siteId: kiosk.siteId, kioskId: kiosk.id, code });
-			if (used) redirect(303, `/kiosk/visit/${used}`);
+			if (used) showVisit(cookies, url, used);
 			return fail(400, { code, values, errors: { code: invite.error } });
 		}
 		const checked = checkVisitorIdentity(values);
@@ -53,6 +54,6 @@ export const actions: Actions = {
 			person: checked.person
 		});
 		if (!used.ok) return fail(400, { code, invite, values, errors: { code: used.error } });
-		redirect(303, `/kiosk/visit/${used.visit.id}`);
+		showVisit(cookies, url, used.visit.id);
 	}
 };

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { checkVisitorForm } from '#lib/domain/visitors/visitor-form.js';
 import { kioskUnits } from '#lib/server/kiosk.js';
 import { app } from '#lib/server/runtime.js';
@@ -6,6 +6,7 @@ import { kioskVisitorSettings } from '#lib/server/visitors/kiosk-visit-view.js';
 import { registerVisit } from '#lib/server/visitors/register-visit.js';
 import { askHostInBackground } from '../ask-host.js';
 import { kioskOf } from '../kiosk-device.js';
+import { showVisit } from '../shown-visit.js';
 import { idempotencyKey, readVisitorForm } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +27,7 @@ export const actions: Actions = {
 	 * home and surname are answered by the server (yes or no, never who). Registered, the host is
 	 * texted and the visitor watches for the answer on the next page.
 	 */
-	default: async ({ locals, request, url }) => {
+	default: async ({ cookies, locals, request, url }) => {
 		const kiosk = kioskOf(locals);
 		const form = await request.formData();
 		const values = readVisitorForm(form);
@@ -42,6 +43,6 @@ export const actions: Actions = {
 		});
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		askHostInBackground(result.visit, result.ask, url.origin);
-		redirect(303, `/kiosk/visit/${result.visit.id}`);
+		showVisit(cookies, url, result.visit.id);
 	}
 };

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { normaliseMobile } from '#lib/domain/visitors/visitor-form.js';
 import { kioskUnits } from '#lib/server/kiosk.js';
 import { app } from '#lib/server/runtime.js';
@@ -10,6 +10,7 @@ import {
 } from '#lib/server/visitors/returning-visitor.js';
 import { askHostInBackground } from '../ask-host.js';
 import { kioskOf } from '../kiosk-device.js';
+import { showVisit } from '../shown-visit.js';
 import { idempotencyKey, readVisitDetails, text } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,7 +58,7 @@ export const actions: Actions = {
 	},
 
 	/** The confirmed (or corrected) visit, registered with the identity the server keeps. */
-	register: async ({ locals, request, url }) => {
+	register: async ({ cookies, locals, request, url }) => {
 		const kiosk = kioskOf(locals);
 		const form = await request.formData();
 		const { values, phone, errors } = readLookup(form);
@@ -73,7 +74,7 @@ export const actions: Actions = {
 		});
 		if (result.ok) {
 			askHostInBackground(result.visit, result.ask, url.origin);
-			redirect(303, `/kiosk/visit/${result.visit.id}`);
+			showVisit(cookies, url, result.visit.id);
 		}
 		if ('refused' in result) return fail(400, { values, refused: result.refused, phone });
 		// Shown again as the visitor left it; the masked name is only ever displayed.

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { app } from '#lib/server/runtime.js';
-import { signOutVisit } from '#lib/server/visitors/visit-moves.js';
+import { signOutAtKiosk } from '#lib/server/visitors/kiosk-sign-out.js';
 import { kioskOf } from '../kiosk-device.js';
 import { text } from '../visit-form-data.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,21 +11,17 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	/** The pass scanned or typed: the visit closes, or the field says why it cannot. */
+	/** The pass scanned, or its number and code typed: the visit closes, or a field says why not. */
 	default: async ({ locals, request }) => {
 		const kiosk = kioskOf(locals);
-		const pass = text(await request.formData(), 'pass', 40);
-		if (!pass.trim()) return fail(400, { pass, errors: { pass: 'kioskVisitPassRequired' } });
-		const result = await signOutVisit(app().db, {
+		const form = await request.formData();
+		const values = { pass: text(form, 'pass', 40), check: text(form, 'check', 20) };
+		const result = await signOutAtKiosk(app().db, {
 			siteId: kiosk.siteId,
-			pass,
-			actor: { kind: 'device', deviceId: kiosk.id }
+			kioskId: kiosk.id,
+			...values
 		});
-		if (!result.ok) {
-			const error =
-				result.error === 'visitPassClosed' ? 'kioskVisitPassClosed' : 'kioskVisitPassUnknown';
-			return fail(400, { pass, errors: { pass: error } });
-		}
-		return { signedOut: result.visit.passNumber ?? pass.trim().toUpperCase() };
+		if (!result.ok) return fail(400, { ...values, errors: { [result.field]: result.error } });
+		return { signedOut: result.passNumber };
 	}
 };

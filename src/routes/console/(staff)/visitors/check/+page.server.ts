@@ -16,8 +16,8 @@ import { signOutVisit } from '#lib/server/visitors/visit-moves.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
- * 访客核验, the guard's check: a pass number typed or scanned (the pass's QR code holds only the
- * number) shows whether it holds now and whose it is; a document looked up finds today's visits
+ * 访客核验, the guard's check: a pass number typed or scanned (the pass's QR code holds the number and
+ * the kiosk's check code, which the guard does not need) shows whether it holds now and whose it is; a document looked up finds today's visits
  * on it. The document's number is hashed and forgotten: never stored, never sent back.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
