@@ -11,6 +11,9 @@ import {
 	renewPairingCode,
 	revokeDevice
 } from '../../src/lib/server/devices.js';
+import { eq } from 'drizzle-orm';
+import { households, ownerLinks } from '../../src/lib/server/db/schema/index.js';
+import { mintHouseholdLink } from '../../src/lib/server/household-links.js';
 import { identify, staleCredentials } from '../../src/lib/server/realtime/socket-auth.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { endSessions } from '../../src/lib/server/staff.js';
@@ -26,6 +29,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const userId = (username: string) => staffIdOf(database, username);
+const DAY = 24 * 60 * 60 * 1000;
 
 async function pairedDisplay() {
 	const { device, code } = await registerDevice(database.db, {
@@ -67,8 +71,22 @@ describe('who is at the other end of a socket', () => {
 			await identify(database.db, { cookie: 'lobbydesk_session=nope; lobbydesk_device=%E0%A4%A' })
 		).toEqual({
 			user: null,
-			device: null
+			device: null,
+			household: null
 		});
+	});
+
+	it('is a household by its phone link in the handshake, for a link that still opens the page', async () => {
+		const [household] = await database.db.select({ id: households.id }).from(households).limit(1);
+		const link = await mintHouseholdLink(database.db, household?.id ?? '');
+		expect((await identify(database.db, {}, { household: link.token })).household).toEqual({
+			householdId: household?.id,
+			siteId,
+			tokenHash: hashToken(link.token)
+		});
+		for (const auth of [{ household: 'a'.repeat(32) }, { household: 42 }, null, 'x']) {
+			expect((await identify(database.db, {}, auth)).household).toBeNull();
+		}
 	});
 });
 
@@ -96,14 +114,40 @@ describe('credentials that stopped working while a socket was open', () => {
 		await pairDevice(database.db, code ?? '');
 		const fine = await pairedDisplay();
 
-		const stale = await staleCredentials(
-			database.db,
-			[kept, ended, expired].map(sessionIdOf),
-			[revoked, moved, fine].map((d) => hashToken(d.token))
-		);
+		const stale = await staleCredentials(database.db, {
+			sessionIds: [kept, ended, expired].map(sessionIdOf),
+			deviceTokenHashes: [revoked, moved, fine].map((d) => hashToken(d.token))
+		});
 		expect(stale.sessionIds).toEqual(new Set([sessionIdOf(ended), sessionIdOf(expired)]));
 		expect(stale.deviceTokenHashes).toEqual(
 			new Set([hashToken(revoked.token), hashToken(moved.token)])
 		);
+	});
+
+	it('are found for household links: withdrawn, expired, or of a household that moved out', async () => {
+		const rows = await database.db.select({ id: households.id }).from(households).limit(3);
+		const [good, withdrawn, movedOut] = await Promise.all(
+			rows.map((r) => mintHouseholdLink(database.db, r.id))
+		);
+		const old = await mintHouseholdLink(
+			database.db,
+			rows[0]?.id ?? '',
+			new Date(Date.now() - 31 * DAY)
+		);
+		await database.db
+			.update(ownerLinks)
+			.set({ revokedAt: new Date() })
+			.where(eq(ownerLinks.tokenHash, hashToken(withdrawn?.token ?? '')));
+		await database.db
+			.update(households)
+			.set({ movedOutOn: '2026-01-01' })
+			.where(eq(households.id, rows[2]?.id ?? ''));
+		const hashes = [good, withdrawn, movedOut, old].map((l) => hashToken(l?.token ?? ''));
+		const stale = await staleCredentials(database.db, {
+			sessionIds: [],
+			deviceTokenHashes: [],
+			householdTokenHashes: hashes
+		});
+		expect(stale.householdTokenHashes).toEqual(new Set(hashes.slice(1)));
 	});
 });

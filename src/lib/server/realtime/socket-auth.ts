@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { StaffRole } from '../../domain/vocabulary.js';
 import type { Queryable } from '../db/client.js';
-import { devices, sessions, staffUsers } from '../db/schema/index.js';
+import { devices, households, ownerLinks, sessions, staffUsers } from '../db/schema/index.js';
+import { resolveHouseholdLink } from '../household-links.js';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session.js';
 import { DEVICE_COOKIE, validateDeviceToken, type DeviceIdentity } from '../devices.js';
 import { sitesOfStaff } from '../sites.js';
@@ -18,6 +19,11 @@ export interface SocketIdentity {
 	} | null;
 	/** With the hash of the token it presented, to notice when that token stops working. */
 	device: (DeviceIdentity & { tokenHash: string }) | null;
+	/**
+	 * A household's phone page, by the link's token in the handshake's `auth` (never a cookie or
+	 * the socket's address). It may hear the public stream only: ids, counts, nothing personal.
+	 */
+	household: { householdId: string; siteId: string; tokenHash: string } | null;
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -52,10 +58,22 @@ export function sameOrigin(headers: IncomingHttpHeaders): boolean {
 
 export async function identify(
 	db: Queryable,
-	headers: IncomingHttpHeaders
+	headers: IncomingHttpHeaders,
+	auth: unknown = {}
 ): Promise<SocketIdentity> {
 	const cookies = parseCookies(headers.cookie);
-	const identity: SocketIdentity = { user: null, device: null };
+	const identity: SocketIdentity = { user: null, device: null, household: null };
+	const householdToken = (auth as { household?: unknown } | null)?.household;
+	if (typeof householdToken === 'string') {
+		const link = await resolveHouseholdLink(db, householdToken);
+		if (link.ok) {
+			identity.household = {
+				householdId: link.householdId,
+				siteId: link.siteId,
+				tokenHash: hashToken(householdToken)
+			};
+		}
+	}
 	const sessionToken = cookies.get(SESSION_COOKIE);
 	if (sessionToken) {
 		const { session, user } = await validateSessionToken(db, sessionToken, new Date(), {
@@ -79,16 +97,28 @@ export async function identify(
 	return identity;
 }
 
+export interface SocketCredentials {
+	sessionIds: string[];
+	deviceTokenHashes: string[];
+	householdTokenHashes?: string[];
+}
+
+export interface StaleCredentials {
+	sessionIds: Set<string>;
+	deviceTokenHashes: Set<string>;
+	householdTokenHashes: Set<string>;
+}
+
 /**
  * Of the sockets' credentials, those no longer good: sessions ended or expired, accounts
- * disabled, device tokens revoked or replaced by a new pairing.
+ * disabled, device tokens revoked or replaced by a new pairing, household links expired,
+ * withdrawn, or of a household that moved out.
  */
 export async function staleCredentials(
 	db: Queryable,
-	sessionIds: string[],
-	deviceTokenHashes: string[],
+	{ sessionIds, deviceTokenHashes, householdTokenHashes = [] }: SocketCredentials,
 	now = new Date()
-): Promise<{ sessionIds: Set<string>; deviceTokenHashes: Set<string> }> {
+): Promise<StaleCredentials> {
 	const liveSessions = sessionIds.length
 		? await db
 				.select({ id: sessions.id })
@@ -105,10 +135,29 @@ export async function staleCredentials(
 				.from(devices)
 				.where(and(inArray(devices.tokenHash, deviceTokenHashes), isNull(devices.revokedAt)))
 		: [];
+	const liveLinks = householdTokenHashes.length
+		? await db
+				.select({ tokenHash: ownerLinks.tokenHash })
+				.from(ownerLinks)
+				.innerJoin(
+					households,
+					and(eq(households.id, ownerLinks.householdId), isNull(households.movedOutOn))
+				)
+				.where(
+					and(
+						inArray(ownerLinks.tokenHash, householdTokenHashes),
+						isNull(ownerLinks.revokedAt),
+						gt(ownerLinks.expiresAt, now)
+					)
+				)
+		: [];
+	const good = (rows: { tokenHash: string | null }[]) => new Set(rows.map((r) => r.tokenHash));
 	const goodSessions = new Set(liveSessions.map((s) => s.id));
-	const goodDevices = new Set(liveDevices.map((d) => d.tokenHash));
+	const goodDevices = good(liveDevices);
+	const goodLinks = good(liveLinks);
 	return {
 		sessionIds: new Set(sessionIds.filter((id) => !goodSessions.has(id))),
-		deviceTokenHashes: new Set(deviceTokenHashes.filter((h) => !goodDevices.has(h)))
+		deviceTokenHashes: new Set(deviceTokenHashes.filter((h) => !goodDevices.has(h))),
+		householdTokenHashes: new Set(householdTokenHashes.filter((h) => !goodLinks.has(h)))
 	};
 }

@@ -22,7 +22,14 @@ import {
 } from './channels.js';
 import { EventForwarder } from './forwarder.js';
 import { headSeq, loadMessages, loadSnapshot, type ProjectedMessage } from './projections.js';
-import { identify, sameOrigin, staleCredentials, type SocketIdentity } from './socket-auth.js';
+import {
+	identify,
+	sameOrigin,
+	staleCredentials,
+	type SocketCredentials,
+	type SocketIdentity,
+	type StaleCredentials
+} from './socket-auth.js';
 
 interface SocketData {
 	identity: SocketIdentity;
@@ -65,7 +72,7 @@ export async function createRealtime(
 
 	io.use((socket, next) => {
 		if (!sameOrigin(socket.handshake.headers)) return next(new Error('origin'));
-		identify(db, socket.handshake.headers)
+		identify(db, socket.handshake.headers, socket.handshake.auth)
 			.then((identity) => {
 				socket.data = { identity, streamRoom: null };
 				next();
@@ -100,17 +107,9 @@ export async function createRealtime(
 	 * would otherwise reach it only at the next sweep.
 	 */
 	async function credentialGone(socket: LiveSocket): Promise<boolean> {
-		const { user, device } = socket.data.identity;
-		if (!user && !device) return false;
-		const stale = await staleCredentials(
-			db,
-			user ? [user.sessionId] : [],
-			device ? [device.tokenHash] : []
-		);
-		return (
-			(!!user && stale.sessionIds.has(user.sessionId)) ||
-			(!!device && stale.deviceTokenHashes.has(device.tokenHash))
-		);
+		const { user, device, household } = socket.data.identity;
+		if (!user && !device && !household) return false;
+		return isGone(socket, await staleCredentials(db, credentialsOf([socket])));
 	}
 
 	async function subscribe(socket: LiveSocket, request: SubscribeRequest): Promise<SubscribeReply> {
@@ -187,25 +186,16 @@ export async function createRealtime(
 	 * revoked, re-paired elsewhere) are cut off, whatever happened while they connected.
 	 */
 	async function sweep(): Promise<void> {
-		const sockets = [...io.sockets.sockets.values()];
-		const sessionIds = new Set<string>();
-		const tokenHashes = new Set<string>();
+		const sockets = [...io.sockets.sockets.values()].filter((s) => s.data.identity);
 		const deviceIds = new Set<string>();
 		for (const socket of sockets) {
-			const { user, device } = socket.data.identity ?? {};
-			if (user) sessionIds.add(user.sessionId);
-			if (device) {
-				tokenHashes.add(device.tokenHash);
-				deviceIds.add(device.id);
-			}
+			const { device } = socket.data.identity;
+			if (device) deviceIds.add(device.id);
 		}
-		const stale = await staleCredentials(db, [...sessionIds], [...tokenHashes]);
+		const stale = await staleCredentials(db, credentialsOf(sockets));
 		for (const socket of sockets) {
-			const { user, device } = socket.data.identity ?? {};
-			const gone =
-				(user && stale.sessionIds.has(user.sessionId)) ||
-				(device && stale.deviceTokenHashes.has(device.tokenHash));
-			if (!gone) continue;
+			if (!isGone(socket, stale)) continue;
+			const { device } = socket.data.identity;
 			socket.emit('access:ended', device ? 'device-revoked' : 'session-ended');
 			socket.disconnect(true);
 			if (device) deviceIds.delete(device.id);
@@ -228,12 +218,41 @@ export async function createRealtime(
 	};
 }
 
+/** Every credential the sockets connected with, each once. */
+function credentialsOf(sockets: LiveSocket[]): SocketCredentials {
+	const sessionIds = new Set<string>();
+	const deviceTokenHashes = new Set<string>();
+	const householdTokenHashes = new Set<string>();
+	for (const socket of sockets) {
+		const { user, device, household } = socket.data.identity;
+		if (user) sessionIds.add(user.sessionId);
+		if (device) deviceTokenHashes.add(device.tokenHash);
+		if (household) householdTokenHashes.add(household.tokenHash);
+	}
+	return {
+		sessionIds: [...sessionIds],
+		deviceTokenHashes: [...deviceTokenHashes],
+		householdTokenHashes: [...householdTokenHashes]
+	};
+}
+
+function isGone(socket: LiveSocket, stale: StaleCredentials): boolean {
+	const { user, device, household } = socket.data.identity;
+	return (
+		(!!user && stale.sessionIds.has(user.sessionId)) ||
+		(!!device && stale.deviceTokenHashes.has(device.tokenHash)) ||
+		(!!household && stale.householdTokenHashes.has(household.tokenHash))
+	);
+}
+
 /** The site whose stream this identity may receive for the audience, or why not. */
 function siteFor(
 	identity: SocketIdentity,
 	audience: Audience
 ): string | 'unauthenticated' | 'forbidden' {
-	const { user, device } = identity;
+	const { user, device, household } = identity;
+	// A household's phone page hears the lobby's public stream, and nothing else.
+	if (household && audience === 'public') return household.siteId;
 	// A person works at their first site (as the console's pages do) and, until they have
 	// chosen their own password, sees nothing.
 	const staffSite =
@@ -242,12 +261,12 @@ function siteFor(
 			: null;
 	if (audience === 'staff') {
 		if (staffSite) return staffSite;
-		return user || device ? 'forbidden' : 'unauthenticated';
+		return user || device || household ? 'forbidden' : 'unauthenticated';
 	}
 	if (device) {
 		if (audience === 'staff_room' && device.audience !== 'staff_room') return 'forbidden';
 		return device.siteId;
 	}
 	if (staffSite) return staffSite;
-	return user ? 'forbidden' : 'unauthenticated';
+	return user || household ? 'forbidden' : 'unauthenticated';
 }

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { resolveHouseholdLink } from '#lib/server/household-links.js';
 import { formId } from '#lib/server/http/form-values.js';
 import { qrPath } from '#lib/server/qr.js';
+import { headSeq } from '#lib/server/realtime/projections.js';
 import { app } from '#lib/server/runtime.js';
 import {
 	hostCancelInvitation,
@@ -25,10 +26,13 @@ async function householdOf(token: string): Promise<HouseholdAccess> {
 }
 
 export const load: PageServerLoad = async ({ params, depends }) => {
-	// Read again while a visitor waits (the page polls), so a desk's answer shows up.
+	// Read again when a visit at the site changes (the page listens), so a desk's answer shows up.
 	depends('app:household');
 	const access = await householdOf(params.token);
-	return { view: await householdPage(app().db, access) };
+	const { db } = app();
+	// Where the page's live stream starts: read first, so a change meanwhile is heard, not lost.
+	const streamSeq = await headSeq(db, access.siteId);
+	return { view: await householdPage(db, access), streamSeq };
 };
 
 const HOST_MESSAGE: Record<VisitMoveError, 'householdVisitGone' | 'householdAlreadyDecided'> = {
