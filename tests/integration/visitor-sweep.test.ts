@@ -4,11 +4,17 @@ import { checkVisitorForm } from '../../src/lib/domain/visitors/visitor-form.js'
 import { openDatabase, type Database } from '../../src/lib/server/db/client.js';
 import {
 	events,
+	households,
+	ownerLinks,
 	signInThrottles,
+	tickets,
 	visitorBlocks,
 	visitorProfiles,
 	visits
 } from '../../src/lib/server/db/schema/index.js';
+import { hashToken } from '../../src/lib/server/auth/tokens.js';
+import { mintHouseholdLink } from '../../src/lib/server/household-links.js';
+import { mintOwnerLink } from '../../src/lib/server/owner-links.js';
 import { addBlock, liftBlock } from '../../src/lib/server/visitors/blocks.js';
 import { demoResidents } from '../../src/lib/server/demo-seed.js';
 import { registerDevice } from '../../src/lib/server/devices.js';
@@ -251,6 +257,30 @@ describe('retention', () => {
 		expect(
 			await database.db.select().from(visitorBlocks).where(eq(visitorBlocks.id, blockId))
 		).toHaveLength(0);
+	});
+
+	it('deletes household links once expired, and no request’s link', async () => {
+		const [household] = await database.db.select({ id: households.id }).from(households).limit(1);
+		const [ticket] = await database.db.select({ id: tickets.id }).from(tickets).limit(1);
+		const old = await mintHouseholdLink(database.db, household?.id ?? '', NOW);
+		const fresh = await mintHouseholdLink(
+			database.db,
+			household?.id ?? '',
+			new Date(NOW.getTime() + 20 * DAY)
+		);
+		// A request's link, just as expired: the owner's record of their request keeps it.
+		const request = await mintOwnerLink(database.db, ticket?.id ?? '', NOW);
+		await sweepVisitors(database.db, new Date(NOW.getTime() + 31 * DAY));
+		const left = async (token: string) =>
+			(
+				await database.db
+					.select()
+					.from(ownerLinks)
+					.where(eq(ownerLinks.tokenHash, hashToken(token)))
+			).length;
+		expect(await left(old.token)).toBe(0);
+		expect(await left(fresh.token)).toBe(1);
+		expect(await left(request.token)).toBe(1);
 	});
 
 	it('keeps a visit within the period as it was', async () => {

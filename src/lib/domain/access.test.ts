@@ -132,6 +132,14 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		guard: true,
 		admin: false
 	},
+	'visitors.export': {
+		assistant: true,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
 	'visitors.block': {
 		assistant: false,
 		supervisor: true,

@@ -52,8 +52,13 @@ export const ACCESS = {
 	 * intercom, invite a visitor, check a pass and sign a visitor out (seed 000).
 	 */
 	'visitors.desk': [...CUSTOMER_SERVICE, 'guard'],
-	/** Search the visitor log (来人来访登记表) and export it. */
+	/** Search the visitor log (来人来访登记表): the guard looks up who came through the door. */
 	'visitors.log': [...CUSTOMER_SERVICE, 'guard'],
+	/**
+	 * Take the log away as a file: every visitor's name and phone for any span of dates. The
+	 * office's, not the gate's.
+	 */
+	'visitors.export': CUSTOMER_SERVICE,
 	/** Keep the block list: who is sent to the desk, never told why. */
 	'visitors.block': ['supervisor', 'director']
 } as const satisfies Record<string, readonly StaffRole[]>;

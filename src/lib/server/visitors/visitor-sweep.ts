@@ -15,6 +15,7 @@ import { passValidUntil } from '../../domain/visitors/visitor-pass.js';
 import { PERSONAL_FIELDS, retentionCutoff } from '../../domain/visitors/visitor-retention.js';
 import type { Database, Queryable } from '../db/client.js';
 import {
+	ownerLinks,
 	signInThrottles,
 	sites,
 	visitorBlocks,
@@ -238,5 +239,10 @@ export async function sweepVisitors(
 				or(isNull(signInThrottles.lockedUntil), lt(signInThrottles.lockedUntil, now))
 			)
 		);
+	// Each host's text carries a fresh household link (only its hash is kept, so an old one cannot
+	// be sent again): once expired, a link opens nothing and its row goes.
+	await db
+		.delete(ownerLinks)
+		.where(and(isNull(ownerLinks.ticketId), lt(ownerLinks.expiresAt, now)));
 	return total;
 }

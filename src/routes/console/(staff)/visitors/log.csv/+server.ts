@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
 async function exportLog(event: Parameters<RequestHandler>[0], fields: FieldSource) {
 	const { db } = app();
 	const { locals, url } = event;
-	const { site } = await requirePermission(db, locals, url, 'visitors.log');
+	const { site } = await requirePermission(db, locals, url, 'visitors.export');
 	const m = messagesFor(locals.locale);
 	const parsed = parseLogQuery(fields, siteDate(new Date(), site.timeZone));
 	if (!parsed.ok) error(400, { message: m.visitLogFilterWrong });

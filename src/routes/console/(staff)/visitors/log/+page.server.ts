@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		homes: await kioskUnits(db, site.id),
 		values: parsed.values,
 		result: await searchVisitorLog(db, site, parsed.query),
-		mayBlock: can(role, 'visitors.block')
+		mayBlock: can(role, 'visitors.block'),
+		mayExport: can(role, 'visitors.export')
 	};
 };
 
