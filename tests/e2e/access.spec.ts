@@ -96,6 +96,8 @@ const PROBES: Record<
 		return page;
 	},
 	'visitors.log': (cookie, _, request) => pageProbe('/console/visitors/log', cookie, request),
+	'visitors.export': (cookie, _, request) =>
+		pageProbe('/console/visitors/log.csv?name=nobody', cookie, request),
 	'visitors.block': (cookie, _, request) => pageProbe('/console/visitors/blocks', cookie, request),
 	'stream.staff': async (cookie, baseURL) => {
 		const socket = await openSocket(baseURL, cookie);
