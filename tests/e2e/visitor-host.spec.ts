@@ -82,12 +82,15 @@ test('the host refuses, and a second answer from another phone is told it was al
 	const link = await registerAtKiosk(page, 12, visitor);
 
 	// Two members of the household open the same text. The second one's phone has lost its live
-	// link (its socket never connects), so it still shows the visitor when they tap.
+	// link (its socket never connects) and its clock stands still (no poll comes), so it still
+	// shows the visitor when they tap.
 	const first = await phone(browser);
 	const second = await phone(browser);
 	await second.routeWebSocket(/\/socket\.io\//, () => {});
+	await second.clock.install();
 	await first.goto(link);
 	await second.goto(link);
+	await second.clock.pauseAt(Date.now() + 1_000);
 	await expect(second.getByRole('article', { name: visitor.name })).toBeVisible();
 
 	await first

@@ -94,11 +94,21 @@ describe('signing out at the kiosk', () => {
 			ok: true,
 			passNumber: pass.number
 		});
+		// Scanned into the code's field instead: the same.
+		const other = await approvedPass(6);
+		expect(await atKiosk('', passScanText(other.number, other.check))).toEqual({
+			ok: true,
+			passNumber: other.number
+		});
 	});
 
 	it('reads an unknown number like a wrong code, and says so for a malformed one', async () => {
 		expect(await atKiosk('V-20261122-999', 'K7M3')).toMatchObject({
 			error: 'kioskVisitPassNoMatch'
+		});
+		expect(await atKiosk('V-20261122-000', 'K7M3')).toMatchObject({
+			field: 'pass',
+			error: 'kioskVisitPassUnknown'
 		});
 		expect(await atKiosk('not a pass', 'K7M3')).toMatchObject({
 			field: 'pass',

@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visits } from '../../src/lib/server/db/schema/index.js';
 import { createInvitation, useInvitation } from '../../src/lib/server/visitors/invitations.js';
-import { kioskInvitation, kioskVisitView } from '../../src/lib/server/visitors/kiosk-visit-view.js';
+import {
+	kioskInvitation,
+	kioskVisitView,
+	visitUsedHere
+} from '../../src/lib/server/visitors/kiosk-visit-view.js';
 import { decideVisit } from '../../src/lib/server/visitors/visit-moves.js';
 import {
 	BLOCKED_ID,
@@ -128,6 +132,14 @@ describe('an invitation code at the kiosk', () => {
 		expect(
 			await useInvitation(f.database.db, { siteId, kioskId, code, person: person() }, NOW)
 		).toEqual({ ok: false, error: 'visitorInviteUsed' });
+		// The same guest's double tap finds their own pass; someone else who knows the code does not.
+		const here = { siteId, kioskId, code };
+		expect(await visitUsedHere(f.database.db, { ...here, person: person() })).toBe(used.visit.id);
+		const stranger = { ...person(), phone: '13800000000' };
+		expect(await visitUsedHere(f.database.db, { ...here, person: stranger })).toBeNull();
+		expect(
+			await visitUsedHere(f.database.db, { ...here, kioskId: otherKioskId, person: person() })
+		).toBeNull();
 	});
 
 	it('refuses a code on another day, an unknown one and a malformed one', async () => {

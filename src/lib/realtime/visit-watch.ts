@@ -13,6 +13,8 @@ export interface VisitWatch {
 	onChange: () => void;
 	/** The link stopped working while the page was open. */
 	onEnded: () => void;
+	/** Whether changes are arriving: true once subscribed, false while the socket is down. */
+	onLive?: (live: boolean) => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function watchVisits(watch: VisitWatch): () => void {
 			else watch.onEnded();
 			return;
 		}
+		watch.onLive?.(true);
 		if ('snapshot' in reply) {
 			seq = reply.snapshot.seq;
 			watch.onChange();
@@ -76,7 +79,9 @@ export function watchVisits(watch: VisitWatch): () => void {
 			timeout: 5_000
 		});
 		socket.on('connect', subscribe);
+		socket.on('disconnect', () => watch.onLive?.(false));
 		socket.on('connect_error', () => {
+			watch.onLive?.(false);
 			// A refused handshake is not retried by Socket.IO itself.
 			if (socket && !socket.active) later(() => socket?.connect());
 		});

@@ -48,6 +48,10 @@ describe('pass numbers', () => {
 		expect(parseVisitorPass('V-2026112-007')).toBeNull();
 		expect(parseVisitorPass('R-20261122-007')).toBeNull();
 		expect(parseVisitorPass('V-20261122-07')).toBeNull();
+		// No pass is number 0, and no day has a million visitors: not passes, not a server error.
+		expect(parseVisitorPass('V-20261122-000')).toBeNull();
+		expect(canonicalVisitorPass('V-20261122-0000')).toBeNull();
+		expect(parseVisitorPass('V-20261122-1234567')).toBeNull();
 		expect(parseSerial('V-20261122-007')).toBeNull();
 	});
 

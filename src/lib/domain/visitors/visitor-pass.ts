@@ -48,7 +48,8 @@ export function passScanText(number: string, check: string): string {
 	return `${number}.${check}`;
 }
 
-const PASS_PATTERN = /^V-(\d{8})-(\d{3,})(?:\.([0-9A-Z]{4}))?$/;
+/** Up to 999,999 visitors a day: a longer counter is not a pass, nor is 000. */
+const PASS_PATTERN = /^V-(\d{8})-(\d{3,6})(?:\.([0-9A-Z]{4}))?$/;
 
 /** A pass number as typed or scanned, written the one way it is stored; null when it is not one. */
 export function canonicalVisitorPass(input: string): string | null {
@@ -62,7 +63,7 @@ export function canonicalVisitorPass(input: string): string | null {
  */
 export function parseVisitorPass(input: string): ParsedVisitorPass | null {
 	const match = PASS_PATTERN.exec(input.normalize('NFKC').trim().toUpperCase());
-	if (!match?.[1] || !match[2]) return null;
+	if (!match?.[1] || !match[2] || Number(match[2]) < 1) return null;
 	return { dateKey: match[1], counter: Number(match[2]), check: match[3] ?? null };
 }
 

@@ -34,8 +34,11 @@ export async function signOutAtKiosk(
 	input: { siteId: string; kioskId: string; pass: string; check: string },
 	now = new Date()
 ): Promise<KioskSignOut> {
-	if (!input.pass.trim()) return { ok: false, field: 'pass', error: 'kioskVisitPassRequired' };
-	const parsed = parseVisitorPass(input.pass);
+	// A scan that landed in the code's field is a scan all the same.
+	const scannedIntoCheck = input.pass.trim() ? null : parseVisitorPass(input.check);
+	const pass = scannedIntoCheck?.check ? input.check : input.pass;
+	if (!pass.trim()) return { ok: false, field: 'pass', error: 'kioskVisitPassRequired' };
+	const parsed = parseVisitorPass(pass);
 	if (!parsed) return { ok: false, field: 'pass', error: 'kioskVisitPassUnknown' };
 	const check = parsed.check ?? normalisePassCheck(input.check);
 	if (!check) return { ok: false, field: 'check', error: 'kioskVisitPassCheckRequired' };
@@ -47,7 +50,7 @@ export async function signOutAtKiosk(
 		db,
 		{
 			siteId: input.siteId,
-			pass: input.pass,
+			pass,
 			check,
 			actor: { kind: 'device', deviceId: input.kioskId }
 		},

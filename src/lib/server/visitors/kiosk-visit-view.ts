@@ -21,7 +21,9 @@ import { passValidUntil } from '../../domain/visitors/visitor-pass.js';
 import type { Queryable } from '../db/client.js';
 import { buildings, sites, units, visits } from '../db/schema/index.js';
 import { isUuid } from '../http/form-values.js';
+import type { VisitorIdentity } from '../../domain/visitors/visitor-form.js';
 import { maskedName } from './host-notify.js';
+import { idHash } from './id-hash.js';
 
 /** What a visitor's own pass shows: their home in full (it is their own visit), never their name. */
 export interface KioskVisitPass {
@@ -155,11 +157,16 @@ export async function kioskInvitationThrottled(
 	return invite;
 }
 
-/** The visit a code became at this very kiosk: a double tap on "use" lands on its pass. */
+/**
+ * The visit a code became at this very kiosk for this very person (the same phone and document):
+ * a double tap on "use" lands on its pass. Anyone else who knows the code is told it was used,
+ * never shown the guest's pass.
+ */
 export async function visitUsedHere(
 	db: Queryable,
-	input: { siteId: string; kioskId: string; code: string }
+	input: { siteId: string; kioskId: string; code: string; person: VisitorIdentity }
 ): Promise<string | null> {
+	const hash = await idHash(db, input.person.idType, input.person.idNumber);
 	const [row] = await db
 		.select({ id: visits.id })
 		.from(visits)
@@ -167,7 +174,9 @@ export async function visitUsedHere(
 			and(
 				eq(visits.siteId, input.siteId),
 				eq(visits.kioskId, input.kioskId),
-				eq(visits.inviteCode, normaliseInviteCode(input.code))
+				eq(visits.inviteCode, normaliseInviteCode(input.code)),
+				eq(visits.phone, input.person.phone),
+				eq(visits.idHash, hash)
 			)
 		);
 	return row?.id ?? null;

@@ -27,6 +27,8 @@ import { appendEvent } from '../event-log.js';
 import { appendVisitEvent } from './visit-events.js';
 
 const DAY_MS = 24 * 60 * 60_000;
+/** How long an expired household link still answers "expired" rather than "unknown". */
+const EXPIRED_LINK_KEPT_DAYS = 30;
 
 export interface VisitorSweepResult {
 	hostSilent: number;
@@ -240,9 +242,15 @@ export async function sweepVisitors(
 			)
 		);
 	// Each host's text carries a fresh household link (only its hash is kept, so an old one cannot
-	// be sent again): once expired, a link opens nothing and its row goes.
+	// be sent again). Expired, a link still says so ("this link has expired") for a month, then
+	// its row goes.
 	await db
 		.delete(ownerLinks)
-		.where(and(isNull(ownerLinks.ticketId), lt(ownerLinks.expiresAt, now)));
+		.where(
+			and(
+				isNull(ownerLinks.ticketId),
+				lt(ownerLinks.expiresAt, new Date(now.getTime() - EXPIRED_LINK_KEPT_DAYS * DAY_MS))
+			)
+		);
 	return total;
 }

@@ -39,13 +39,20 @@ export const actions: Actions = {
 			kioskId: kiosk.id,
 			code
 		});
+		const checked = checkVisitorIdentity(values);
 		if (!invite.ok) {
-			// Sent twice (a double tap, a retry without JavaScript): the first one's pass.
-			const used = await visitUsedHere(db, { siteId: kiosk.siteId, kioskId: kiosk.id, code });
+			// Sent twice by the same guest (a double tap, a retry without JavaScript): their pass.
+			const used = checked.ok
+				? await visitUsedHere(db, {
+						siteId: kiosk.siteId,
+						kioskId: kiosk.id,
+						code,
+						person: checked.person
+					})
+				: null;
 			if (used) showVisit(cookies, url, used);
 			return fail(400, { code, values, errors: { code: invite.error } });
 		}
-		const checked = checkVisitorIdentity(values);
 		if (!checked.ok) return fail(400, { code, invite, values, errors: checked.errors });
 		const used = await useInvitation(db, {
 			siteId: kiosk.siteId,

@@ -15,7 +15,7 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const kiosk = kioskOf(locals);
 		const form = await request.formData();
-		const values = { pass: text(form, 'pass', 40), check: text(form, 'check', 20) };
+		const values = { pass: text(form, 'pass', 40), check: text(form, 'check', 40) };
 		const result = await signOutAtKiosk(app().db, {
 			siteId: kiosk.siteId,
 			kioskId: kiosk.id,
