@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { io } from 'socket.io-client';
 import { signIn } from './helpers.js';
 import { freshDatabase, spawnServer, type ServerProcess } from './server-process.js';
 import { freshName, freshPhone, freshResidentId, registerAtKiosk } from './visitor-desk-helpers.js';
@@ -33,9 +34,27 @@ test.afterAll(async () => {
 	await server?.stop();
 });
 
-/** Moves the server's clock to `at` (real time plus the difference). */
-function serverClockAt(at: Date) {
-	writeFileSync(CLOCK_FILE, String(at.getTime() - Date.now()));
+/**
+ * Moves the server's clock to `at` (real time plus the difference), and waits until the server
+ * keeps that time: the `hello` its sockets get on connecting carries its clock.
+ */
+async function serverClockAt(at: Date) {
+	const offset = at.getTime() - Date.now();
+	writeFileSync(CLOCK_FILE, String(offset));
+	await expect
+		.poll(async () => {
+			const socket = io(server.baseURL, { transports: ['websocket'], reconnection: false });
+			try {
+				const serverTime = await new Promise<number>((resolve, reject) => {
+					socket.once('hello', ({ serverTime }: { serverTime: number }) => resolve(serverTime));
+					socket.once('connect_error', reject);
+				});
+				return Math.abs(serverTime - (Date.now() + offset));
+			} finally {
+				socket.disconnect();
+			}
+		})
+		.toBeLessThan(5_000);
 }
 
 /** The next midnight in Shanghai after `now`. */
@@ -69,7 +88,7 @@ test('a pass left open is closed at midnight and listed; past retention the log 
 	const check = (await kiosk.getByTestId('visit-pass-check').textContent()) ?? '';
 
 	// The visitor leaves without signing out; the site's midnight passes.
-	serverClockAt(new Date(nextShanghaiMidnight(registered).getTime() + 60_000));
+	await serverClockAt(new Date(nextShanghaiMidnight(registered).getTime() + 60_000));
 	const closed = desk
 		.getByRole('region', { name: '昨夜自动签离' })
 		.locator(`tr[data-pass="${pass}"]`);
@@ -88,7 +107,7 @@ test('a pass left open is closed at midnight and listed; past retention the log 
 	await expect(kiosk.locator('#pass-error')).toHaveText('这张通行证已经签离或已失效');
 
 	// 181 days on (the site keeps visitors' data 180): the visit stays, the person goes.
-	serverClockAt(new Date(registered.getTime() + 181 * DAY));
+	await serverClockAt(new Date(registered.getTime() + 181 * DAY));
 	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(registered);
 	const row = desk.locator(`tr[data-visit="${visitId}"]`);
 	// The session ran out with the months; the assistant signs in again.
