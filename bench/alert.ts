@@ -2,7 +2,7 @@
 // demo database, signs in consoles over Socket.IO, files emergencies from a paired kiosk over HTTP
 // and measures, for each call, the time from sending the kiosk's form to the alert's arrival on
 // every console. The issue's target is one second. Run `npm run build` first; then
-// `npm run bench` (BENCH_CALLS, BENCH_CONSOLES to change the load).
+// `npm run bench:alert` (BENCH_CALLS, BENCH_CONSOLES to change the load).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
