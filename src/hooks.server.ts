@@ -12,6 +12,7 @@ import {
 	setSessionCookie
 } from '#lib/server/auth/cookies.js';
 import { DEVICE_COOKIE, validateDeviceToken } from '#lib/server/devices.js';
+import { isDatabaseUnreachable } from '#lib/server/db/errors.js';
 
 /** Migrations and the first-run seed finish before the first request is answered. */
 export const init: ServerInit = async () => {
@@ -88,5 +89,7 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 		dev ? error : String(error)
 	);
 	if (!dev && error instanceof Error && error.stack) console.error(error.stack);
+	// The database being away is not a fault of this request: say what it is and that it passes.
+	if (isDatabaseUnreachable(error)) return { message: m.errorDatabaseOffline, errorId };
 	return { message: m.errorGeneric, errorId };
 };

@@ -7,6 +7,8 @@ import type { Audience, StreamMessage, SubscribeReply, SubscribeRequest } from '
 export interface ServerToClientEvents {
 	/** Sent once on connect: the server's clock, so countdowns agree with it. */
 	hello: (info: { serverTime: number }) => void;
+	/** The server's database stopped (or started again) answering: nothing can be saved meanwhile. */
+	database: (state: { available: boolean }) => void;
 	/** A committed change, to the rooms allowed to see it. */
 	stream: (message: StreamMessage<Audience>) => void;
 	/** This device was revoked, or this session ended: the page stops and says so. */

@@ -12,7 +12,8 @@ import {
 	type TicketFor
 } from './stream.js';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+/** `offline`: the link is up but the server cannot reach its database, so nothing can be saved. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 export type AccessEnded = 'device-revoked' | 'session-ended';
 
 const RETRY_MS = 2_000;
@@ -47,6 +48,7 @@ export class LiveBoard<A extends Audience> {
 	#applier: StreamApplier<TicketFor<A>>;
 	#inbox: StreamMessage<A>[] = [];
 	#subscribing = false;
+	#databaseDown = false;
 	#frame: number | null = null;
 	#retry: ReturnType<typeof setTimeout> | null = null;
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
@@ -89,6 +91,7 @@ export class LiveBoard<A extends Audience> {
 				// A refused handshake is not retried by Socket.IO itself: try again later.
 				if (!socket.active) this.#later(() => socket.connect());
 			});
+			socket.on('database', ({ available }) => this.#database(available));
 			socket.on('stream', (message) => this.#receive(message as StreamMessage<A>));
 			socket.on('access:ended', (reason) => this.#end(reason));
 		});
@@ -111,6 +114,17 @@ export class LiveBoard<A extends Audience> {
 	#end(reason: AccessEnded): void {
 		this.ended = reason;
 		this.#socket?.disconnect();
+	}
+
+	#database(available: boolean): void {
+		const wasDown = this.#databaseDown;
+		this.#databaseDown = !available;
+		if (!available) {
+			if (!this.ended && this.connection === 'live') this.connection = 'offline';
+		} else if (wasDown && this.connection === 'offline') {
+			// Back: catch up on what was committed just before it went, then say "live".
+			this.#subscribe();
+		}
 	}
 
 	#lost(): void {
@@ -140,7 +154,7 @@ export class LiveBoard<A extends Audience> {
 		} else {
 			this.#inbox.push(...reply.replay);
 		}
-		this.connection = 'live';
+		this.connection = this.#databaseDown ? 'offline' : 'live';
 		this.#flush();
 	}
 

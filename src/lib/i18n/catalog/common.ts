@@ -24,6 +24,7 @@ export const zh = {
 	typeReleasePass: '物品放行条',
 	typeOther: '其他求助',
 	connectionReconnecting: '连接中断，正在重新连接…',
+	connectionOffline: '系统离线：服务器暂时连不上数据库，现在无法保存。恢复后本页自动更新。',
 	/** `building` is the building's code, e.g. "1" for 1号楼. */
 	unitLabel: (p: { building: string; entrance: string; room: string }) =>
 		`${p.building}号楼${p.entrance}单元${p.room}室`,
@@ -51,6 +52,7 @@ export const zh = {
 	errorNotFound: '找不到这个页面',
 	errorForbidden: '您的岗位没有权限进行此操作',
 	errorGeneric: '系统暂时出了点问题，请稍后再试',
+	errorDatabaseOffline: '系统离线：暂时连不上数据库，刚才的操作没有保存。请稍后再试',
 	backHome: '返回首页'
 } as const;
 
@@ -77,6 +79,8 @@ export const en: Translation<typeof zh> = {
 	typeReleasePass: 'Item-release pass',
 	typeOther: 'Other help',
 	connectionReconnecting: 'Connection lost. Reconnecting…',
+	connectionOffline:
+		'Offline: the server cannot reach its database, so nothing can be saved now. This page updates itself when it is back.',
 	unitLabel: (p) => `Bldg ${p.building}, Entr. ${p.entrance}, Rm ${p.room}`,
 	unitGroup: (p) => `Building ${p.building}, entrance ${p.entrance}`,
 	roleAssistant: 'Customer-service assistant',
@@ -102,5 +106,7 @@ export const en: Translation<typeof zh> = {
 	errorNotFound: 'This page does not exist',
 	errorForbidden: 'Your role does not allow this',
 	errorGeneric: 'The system had a problem. Please try again shortly',
+	errorDatabaseOffline:
+		'Offline: the database cannot be reached, so that was not saved. Please try again shortly',
 	backHome: 'Back to the start'
 };

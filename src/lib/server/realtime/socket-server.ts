@@ -20,6 +20,8 @@ import {
 	parseEventNotice,
 	type ControlMessage
 } from './channels.js';
+import { databaseAnswers } from '../db/availability.js';
+import { watchDatabase } from './database-watch.js';
 import { EventForwarder } from './forwarder.js';
 import { headSeq, loadMessages, loadSnapshot, type ProjectedMessage } from './projections.js';
 import {
@@ -45,6 +47,8 @@ export type HttpServer = Parameters<SocketServer['attach']>[0] & object;
 const AUDIENCES: readonly Audience[] = ['staff', 'staff_room', 'public'];
 const streamRoom = (siteId: string, audience: Audience) => `site:${siteId}:${audience}`;
 const HEARTBEAT_MS = 30_000;
+/** How often the database is asked whether it answers, to tell every open page when it does not. */
+const DATABASE_WATCH_MS = 2_000;
 
 export interface Realtime {
 	io: SocketServer;
@@ -70,6 +74,23 @@ export async function createRealtime(
 		cors: { origin: false }
 	});
 
+	const forwarder = new EventForwarder(db, (siteId: string, message: ProjectedMessage) => {
+		for (const audience of AUDIENCES) {
+			io.to(streamRoom(siteId, audience)).emit('stream', message[audience]);
+		}
+	});
+
+	// Every open page hears when the database stops or starts answering; on its return, notices
+	// that may have been lost meanwhile are made up for.
+	const databaseWatch = watchDatabase(
+		() => databaseAnswers(database),
+		DATABASE_WATCH_MS,
+		(available) => {
+			if (available) forwarder.catchUp();
+			io.emit('database', { available });
+		}
+	);
+
 	io.use((socket, next) => {
 		if (!sameOrigin(socket.handshake.headers)) return next(new Error('origin'));
 		identify(db, socket.handshake.headers, socket.handshake.auth)
@@ -89,6 +110,7 @@ export async function createRealtime(
 		if (user) void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
 		if (device) void socket.join(`device:${device.id}`);
 		socket.emit('hello', { serverTime: Date.now() });
+		if (!databaseWatch.available()) socket.emit('database', { available: false });
 		socket.on('clock:sync', (ack) => {
 			if (typeof ack === 'function') ack(Date.now());
 		});
@@ -145,12 +167,6 @@ export async function createRealtime(
 		const missed = await loadMessages(db, siteId, after, head - after);
 		return { ok: true, siteId, replay: missed.map((m) => m[audience]) };
 	}
-
-	const forwarder = new EventForwarder(db, (siteId: string, message: ProjectedMessage) => {
-		for (const audience of AUDIENCES) {
-			io.to(streamRoom(siteId, audience)).emit('stream', message[audience]);
-		}
-	});
 
 	function endAccess(message: ControlMessage): void {
 		const [rooms, reason] =
@@ -212,6 +228,7 @@ export async function createRealtime(
 		forwarder,
 		close: async () => {
 			clearInterval(heartbeat);
+			databaseWatch.stop();
 			await Promise.all(unlisten.map((stop) => stop().catch(() => {})));
 			await io.close();
 		}
