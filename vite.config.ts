@@ -70,6 +70,7 @@ export default defineConfig({
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		globalSetup: ['tests/helpers/database-template.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.js';
 import { staffUsers } from '../../src/lib/server/db/schema/index.js';
 import { prepareFirstRun } from '../../src/lib/server/first-run.js';
@@ -17,7 +19,7 @@ export interface TestDatabase extends DatabaseHandle {
 /** The admin URL of the real Postgres when tests should use it; PGlite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
 	const u = new URL(url);
 	u.pathname = `/${name}`;
 	return u.toString();
@@ -28,17 +30,21 @@ function withDatabase(url: string, name: string): string {
  * here) when `TEST_DATABASE_URL` is set, an in-memory PGlite otherwise. Same suite, both engines.
  */
 export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
+	// A copy of the database the global setup migrated (`database-template.ts`), when there is one.
+	const template = migrate ? inject('databaseTemplate') : undefined;
 	if (!TEST_DATABASE_URL) {
-		const handle = await openDatabase({});
-		if (migrate) await handle.migrate(MIGRATIONS);
+		const handle = await openDatabase(
+			template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}
+		);
+		if (migrate && !template) await handle.migrate(MIGRATIONS);
 		return { ...handle, url: undefined, dispose: () => handle.close() };
 	}
 	const name = `lobbydesk_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
 	const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
+	await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
 	const url = withDatabase(TEST_DATABASE_URL, name);
 	const handle = await openDatabase({ url });
-	if (migrate) await handle.migrate(MIGRATIONS);
+	if (migrate && !template) await handle.migrate(MIGRATIONS);
 	return {
 		...handle,
 		url,

@@ -46,10 +46,12 @@ export interface DatabaseOptions {
 	url?: string | undefined;
 	/** PGlite's data directory; created if missing. Omit for an in-memory database. */
 	dataDir?: string | undefined;
+	/** PGlite only: start from this saved data directory (`dumpDataDir`) instead of an empty one. */
+	loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-	return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+	return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -84,11 +86,15 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 	};
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(
+	dataDir: string | undefined,
+	loadDataDir: Blob | undefined
+): Promise<DatabaseHandle> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	if (dataDir) mkdirSync(dataDir, { recursive: true });
-	const client = new PGlite(dataDir);
+	// (The options object must come first: as a second argument, `loadDataDir` is ignored.)
+	const client = loadDataDir ? new PGlite({ dataDir, loadDataDir }) : new PGlite(dataDir);
 	await client.waitReady;
 	const db = drizzle(client, { schema });
 	return {
