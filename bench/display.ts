@@ -26,8 +26,12 @@ const TICK_MS = 1000;
 const GOAL_TICK_MS = 2;
 /** Flat: what the heap holds after a minute of changes, against what it held before. */
 const GOAL_HEAP_GROWTH = 1.1;
-/** The display's tick against the least a tick can do (see lib/display-floor.ts). */
-const GOAL_TICK_RATIO = 10;
+/**
+ * The 2 ms goal in floors (see lib/display-floor.ts): the floor's tick took 0.3–0.37 ms of CPU at
+ * p95 on the development machine (2 cores, 2026-11), so 2 ms is about six of them. Unlike the
+ * absolute goal, this one holds on a slower or busier machine.
+ */
+const GOAL_TICK_RATIO = 6;
 
 const VIEWPORT = { width: 1920, height: 1080 };
 
@@ -154,8 +158,10 @@ try {
 	]);
 	if (traffic.firstError) console.log(`first failure: ${traffic.firstError}`);
 
-	const app95 = figures.display.tickWallMs.p95;
-	const floor95 = figures.floor.tickWallMs.p95;
+	// Judged on the main thread's CPU time: what the page spent on its tick. Wall time (in the
+	// table) adds whatever else the machine ran meanwhile; on a quiet machine the two agree.
+	const app95 = figures.display.tickCpuMs.p95;
+	const floor95 = figures.floor.tickCpuMs.p95;
 	const growth = heapEnd[0] / heapStart[0];
 	writeResult('display', {
 		machine: describeMachine({ postgres: app.database.version, chromium: browser.version() }),
@@ -172,13 +178,13 @@ try {
 		figures: { ...figures, traffic: { ...traffic, answers } },
 		verdicts: [
 			{
-				ratio: 'tick p95 ms (display, main-thread wall)',
+				ratio: 'tick p95 ms (display, main-thread CPU)',
 				value: app95,
 				goal: `≤ ${GOAL_TICK_MS} ms`,
 				met: app95 <= GOAL_TICK_MS
 			},
 			{
-				ratio: 'tick p95 display / floor',
+				ratio: 'tick p95 display / floor (CPU)',
 				value: round(app95 / floor95),
 				goal: `≤ ${GOAL_TICK_RATIO}`,
 				met: app95 / floor95 <= GOAL_TICK_RATIO
