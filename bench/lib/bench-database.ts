@@ -26,13 +26,17 @@ async function answers(url: string): Promise<string | undefined> {
 	}
 }
 
-export async function benchDatabase(name: string): Promise<BenchDatabase> {
+/**
+ * `settings`: server settings the bench needs (e.g. `track_commit_timestamp=on`); a shared server
+ * cannot be reconfigured, so asking for any always starts a throwaway cluster with them.
+ */
+export async function benchDatabase(name: string, settings: string[] = []): Promise<BenchDatabase> {
 	const database = `lobbydesk_bench_${name}`;
 	let cluster: PgCluster | undefined;
 	let admin = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN;
-	let version = await answers(admin);
+	let version = settings.length ? undefined : await answers(admin);
 	if (!version) {
-		cluster = await createCluster();
+		cluster = await createCluster(settings);
 		admin = cluster.url;
 		version = (await answers(admin)) ?? 'unknown';
 	}

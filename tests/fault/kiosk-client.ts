@@ -6,10 +6,15 @@ import postgres from 'postgres';
  */
 
 /** Pairs a new demo kiosk and returns its cookie header. */
-export async function pairKiosk(baseURL: string): Promise<string> {
+export function pairKiosk(baseURL: string): Promise<string> {
+	return pairDemoDevice(baseURL, 'kiosk');
+}
+
+/** Pairs a new demo kiosk or lobby display (demo mode's one-tap pairing); returns its cookie. */
+export async function pairDemoDevice(baseURL: string, kind: 'kiosk' | 'display'): Promise<string> {
 	const response = await fetch(new URL('/pair?/demo', baseURL), {
 		method: 'POST',
-		body: new URLSearchParams({ kind: 'kiosk' }),
+		body: new URLSearchParams({ kind }),
 		headers: { origin: baseURL, 'x-sveltekit-action': 'true' },
 		redirect: 'manual'
 	});

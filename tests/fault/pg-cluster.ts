@@ -50,7 +50,8 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export async function createCluster(): Promise<PgCluster> {
+/** `settings`: extra server settings, e.g. `track_commit_timestamp=on` (each passed as `-c`). */
+export async function createCluster(settings: string[] = []): Promise<PgCluster> {
 	const bin = binDir();
 	const root = process.getuid?.() === 0;
 	const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-fault-pg-'));
@@ -69,7 +70,10 @@ export async function createCluster(): Promise<PgCluster> {
 	};
 	run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
 	const port = await freePort();
-	const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`;
+	const options = [
+		`-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off`,
+		...settings.map((s) => `-c ${s}`)
+	].join(' ');
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 	const cluster: PgCluster = {
 		port,

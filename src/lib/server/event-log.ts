@@ -75,9 +75,14 @@ export async function appendEvent(tx: Queryable, event: NewEvent): Promise<numbe
 		.returning({ seq: events.seq });
 	if (!row) throw new Error('Event insert returned no row');
 	// Every step of a ticket may start, pause or stop one of its clocks (a clock's own events do not).
-	if (event.ticketId && !event.type.startsWith('clock.')) {
-		await refreshTicketClocks(tx, event.siteId, event.ticketId);
-	}
-	await notifyEvent(tx, event.siteId, seq);
+	// The notice goes out with the clocks' queries: the site's stream row is locked from `nextSeq`
+	// on, and every change of the site waits for each round trip made while it is.
+	const ticketId = event.ticketId;
+	await Promise.all([
+		ticketId && !event.type.startsWith('clock.')
+			? refreshTicketClocks(tx, event.siteId, ticketId)
+			: null,
+		notifyEvent(tx, event.siteId, seq)
+	]);
 	return seq;
 }

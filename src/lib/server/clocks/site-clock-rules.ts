@@ -29,13 +29,21 @@ async function newestPolicy(db: Queryable, siteId: string): Promise<ServicePolic
 	return row ?? null;
 }
 
+/** Its three reads go out together (see `refreshTicketClocks`: a site's changes wait on them). */
 export async function loadClockRules(db: Queryable, siteId: string): Promise<SiteClockRules> {
-	const [site] = await db
-		.select({ timeZone: sites.timeZone, hours: sites.workingHours, settings: sites.settings })
-		.from(sites)
-		.where(eq(sites.id, siteId));
+	const [[site], newest, days] = await Promise.all([
+		db
+			.select({ timeZone: sites.timeZone, hours: sites.workingHours, settings: sites.settings })
+			.from(sites)
+			.where(eq(sites.id, siteId)),
+		newestPolicy(db, siteId),
+		db
+			.select({ day: siteCalendarDays.day, kind: siteCalendarDays.kind })
+			.from(siteCalendarDays)
+			.where(eq(siteCalendarDays.siteId, siteId))
+	]);
 	if (!site) throw new Error(`No site ${siteId}`);
-	let policy = await newestPolicy(db, siteId);
+	let policy = newest;
 	if (!policy) {
 		// The first ticket of a site writes its seed policy; a concurrent first one finds it written.
 		const seed = seedPolicy(resolveSiteSettings(site.settings));
@@ -45,10 +53,6 @@ export async function loadClockRules(db: Queryable, siteId: string): Promise<Sit
 			.onConflictDoNothing();
 		policy = (await newestPolicy(db, siteId)) ?? seed;
 	}
-	const days = await db
-		.select({ day: siteCalendarDays.day, kind: siteCalendarDays.kind })
-		.from(siteCalendarDays)
-		.where(eq(siteCalendarDays.siteId, siteId));
 	return {
 		policy,
 		calendar: {

@@ -31,29 +31,37 @@ function rowOf(siteId: string, ticketId: string, run: ClockRun) {
 	};
 }
 
-/** Judges one ticket's clocks again and stores the result; returns the runs. */
+/**
+ * Judges one ticket's clocks again and stores the result; returns the runs.
+ *
+ * Called with the site's stream row locked, so every round trip here is one every other change
+ * of the site waits for: the independent reads go out together, and so do the two writes
+ * (postgres.js pipelines queries issued together on a transaction's connection).
+ */
 export async function refreshTicketClocks(
 	db: Queryable,
 	siteId: string,
 	ticketId: string,
 	rules?: SiteClockRules
 ): Promise<ClockRun[]> {
-	const [ticket] = await db
-		.select({
-			type: tickets.type,
-			category: tickets.category,
-			priority: tickets.priority,
-			flags: tickets.flags
-		})
-		.from(tickets)
-		.where(eq(tickets.id, ticketId));
+	const [[ticket], timeline, { policy, calendar }] = await Promise.all([
+		db
+			.select({
+				type: tickets.type,
+				category: tickets.category,
+				priority: tickets.priority,
+				flags: tickets.flags
+			})
+			.from(tickets)
+			.where(eq(tickets.id, ticketId)),
+		db
+			.select({ type: events.type, at: events.at, data: events.data })
+			.from(events)
+			.where(eq(events.ticketId, ticketId))
+			.orderBy(asc(events.seq)),
+		rules ?? loadClockRules(db, siteId)
+	]);
 	if (!ticket) return [];
-	const timeline = await db
-		.select({ type: events.type, at: events.at, data: events.data })
-		.from(events)
-		.where(eq(events.ticketId, ticketId))
-		.orderBy(asc(events.seq));
-	const { policy, calendar } = rules ?? (await loadClockRules(db, siteId));
 	const runs = clockRuns(
 		policy,
 		calendar,
@@ -64,7 +72,7 @@ export async function refreshTicketClocks(
 	// A run that has stopped keeps the judgement it stopped under (its policy version, its
 	// deadline, its escalation): later rules apply to the clocks still running.
 	const kept = runs.map((r) => `${r.key}#${r.cycle}`);
-	await db
+	const stale = db
 		.delete(ticketClocks)
 		.where(
 			and(
@@ -75,8 +83,11 @@ export async function refreshTicketClocks(
 					: undefined
 			)
 		);
-	if (runs.length === 0) return runs;
-	await db
+	if (runs.length === 0) {
+		await stale;
+		return runs;
+	}
+	const judged = db
 		.insert(ticketClocks)
 		.values(runs.map((r) => rowOf(siteId, ticketId, r)))
 		.onConflictDoUpdate({
@@ -99,6 +110,8 @@ export async function refreshTicketClocks(
 			},
 			setWhere: isNull(ticketClocks.stoppedAt)
 		});
+	// The runs deleted are never among those upserted: the two can go out together.
+	await Promise.all([stale, judged]);
 	return runs;
 }
 

@@ -100,14 +100,13 @@ export async function loadMessages(
 		.orderBy(asc(events.seq))
 		.limit(limit);
 	const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((id) => id !== null))];
-	const records = new Map(
-		(ticketIds.length ? await ticketRecords(db, inArray(tickets.id, ticketIds)) : []).map((t) => [
-			t.id,
-			t
-		])
-	);
-	// The day's figures once per batch, on its last message: they stand after all of it.
-	const today = rows.length ? await siteToday(db, siteId) : null;
+	// Both reads at once: every wall and console waits for them before it hears of the change.
+	const [found, today] = await Promise.all([
+		ticketIds.length ? ticketRecords(db, inArray(tickets.id, ticketIds)) : [],
+		// The day's figures once per batch, on its last message: they stand after all of it.
+		rows.length ? siteToday(db, siteId) : null
+	]);
+	const records = new Map(found.map((t) => [t.id, t]));
 	return rows.map((row, i) => {
 		const last = i === rows.length - 1 ? today : null;
 		const record = row.ticketId ? (records.get(row.ticketId) ?? null) : null;
