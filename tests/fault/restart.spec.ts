@@ -18,6 +18,9 @@ import { spawnServer } from '../e2e/server-process.js';
 // database), with kiosks filing and staff working tickets all along. Whatever happened while it
 // was cut off, once the link is back the wall shows exactly the open tickets the server has.
 
+/** A busy two-core machine may take its time; the waits are for what a person would see. */
+const patiently = { timeout: 30_000 };
+
 let cluster: PgCluster;
 test.beforeAll(async () => {
 	cluster = await createCluster();
@@ -73,24 +76,26 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
 			const before = await inBatches(Array.from({ length: 6 }, next), 3, (filing) =>
 				fileRepair(baseURL, kiosk, filing)
 			);
-			await expect(wall.locator(`tr[data-serial="${before.at(-1)}"]`)).toBeVisible();
+			await expect(wall.locator(`tr[data-serial="${before.at(-1)}"]`)).toBeVisible(patiently);
 			await workTicket(request, baseURL, supervisor, before[0] ?? '', 'claim');
 			await workTicket(request, baseURL, supervisor, before[1] ?? '', 'claim');
 			await workTicket(request, baseURL, supervisor, before[1] ?? '', 'resolve');
 
 			// Kiosks keep filing; the server goes away under them.
 			const filing = keepFiling(baseURL, kiosk, next);
-			await expect.poll(() => filing.serials.length).toBeGreaterThanOrEqual(4);
+			await expect.poll(() => filing.serials.length, patiently).toBeGreaterThanOrEqual(4);
 			server.child.kill(signal);
 			await server.exited;
-			await expect(wall.getByText('连接中断，正在重新连接…')).toBeVisible();
+			await expect(wall.getByText('连接中断，正在重新连接…')).toBeVisible(patiently);
 			// Kiosks got no answer while it was down; they keep trying.
-			await expect.poll(() => filing.misses.length).toBeGreaterThan(2);
+			await expect.poll(() => filing.misses.length, patiently).toBeGreaterThan(2);
 			const filedBeforeStop = filing.serials.length;
 
 			server = spawnServer(port, {}, databaseUrl);
 			await server.ready();
-			await expect.poll(() => filing.serials.length).toBeGreaterThanOrEqual(filedBeforeStop + 6);
+			await expect
+				.poll(() => filing.serials.length, patiently)
+				.toBeGreaterThanOrEqual(filedBeforeStop + 6);
 			// Staff work tickets from before the stop and after, while kiosks still file.
 			const afterStop = filing.serials.slice(filedBeforeStop);
 			await workTicket(request, baseURL, supervisor, before[0] ?? '', 'resolve');

@@ -59,18 +59,20 @@ test('two processes, filings and staff through both: every display hears every c
 	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 	try {
 		await Promise.all(servers.map((s) => s.ready()));
-		// A wall in Chromium on each process (tall enough for every ticket of this test).
-		const walls = await Promise.all(servers.map((s) => openWall(browser, s.baseURL, 16_000)));
 		const [one, two] = servers as [ServerProcess, ServerProcess];
-		const kiosk = await pairKiosk(one.baseURL);
-		const display = await pairDemoDevice(two.baseURL, 'display');
-		const sessions = await Promise.all(
-			servers.map((s) => sessionCookie(request, s.baseURL, 'supervisor'))
-		);
-		const displays = await Promise.all(
-			servers.flatMap((s) => Array.from({ length: 4 }, () => openDisplay(s, display)))
-		);
-		const all = await homes(databaseUrl);
+		const [walls, kiosk, sessions, displays, all] = await Promise.all([
+			// A wall in Chromium on each process (tall enough for every ticket of this test)…
+			Promise.all(servers.map((s) => openWall(browser, s.baseURL, 16_000))),
+			pairKiosk(one.baseURL),
+			Promise.all(servers.map((s) => sessionCookie(request, s.baseURL, 'supervisor'))),
+			// …and four display sockets on each.
+			pairDemoDevice(two.baseURL, 'display').then((display) =>
+				Promise.all(
+					servers.flatMap((s) => Array.from({ length: 4 }, () => openDisplay(s, display)))
+				)
+			),
+			homes(databaseUrl)
+		]);
 
 		// 100 filings through each process, 8 at a time each; every tenth ticket is claimed
 		// through the other process as soon as it exists, every twentieth resolved there too.
