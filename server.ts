@@ -18,17 +18,29 @@ const runtime: typeof Runtime = await import(RUNTIME);
 
 const server = http.createServer();
 let stopping = false;
+/** Requests being answered, and who waits for the last of them to end. */
+let running = 0;
+let drained: (() => void) | null = null;
 
-/** Closes in order: no new requests, sockets, open requests, then the database. */
+/**
+ * Closes in order: no new connections or requests, the requests under way finish, then sockets
+ * and the database. Requests must not outlive the runtime: one answered after it closed fails.
+ */
 async function stop(signal: NodeJS.Signals): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: closing connections…`);
 	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
+	const closed = server.listening
+		? new Promise<void>((resolve) => server.close(() => resolve()))
+		: Promise.resolve();
 	server.closeIdleConnections();
-	// Waits for a boot in progress; closing Socket.IO also closes the HTTP server.
+	if (running > 0) await new Promise<void>((resolve) => (drained = resolve));
+	// Kept-alive connections whose last request just ended.
+	server.closeIdleConnections();
+	// Waits for a boot in progress; closing Socket.IO also ends its sockets' connections.
 	await runtime.shutdown();
-	if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+	await closed;
 	console.log('Lobby Desk stopped.');
 	process.exit(0);
 }
@@ -58,6 +70,18 @@ if (!trustProxy) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 const { handler }: { handler: http.RequestListener } = await import(HANDLER);
 
 server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+	if (stopping) {
+		// Sent on a connection kept alive from before the stop: "not now", and the connection
+		// closes, so the client tries again (another process, or this one once it is back).
+		res.writeHead(503, { connection: 'close', 'retry-after': '1', 'content-type': 'text/plain' });
+		res.end('Lobby Desk is stopping');
+		return;
+	}
+	running += 1;
+	res.once('close', () => {
+		running -= 1;
+		if (running === 0) drained?.();
+	});
 	if (!trustProxy) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	handler(req, res);
 });

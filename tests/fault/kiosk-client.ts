@@ -10,7 +10,7 @@ export function pairKiosk(baseURL: string): Promise<string> {
 	return pairDemoDevice(baseURL, 'kiosk');
 }
 
-/** Pairs a new demo kiosk or lobby display (demo mode's one-tap pairing); returns its cookie. */
+/** Pairs a new demo kiosk or lobby display (the home page's demo button) and returns its cookie. */
 export async function pairDemoDevice(baseURL: string, kind: 'kiosk' | 'display'): Promise<string> {
 	const response = await fetch(new URL('/pair?/demo', baseURL), {
 		method: 'POST',
@@ -78,6 +78,30 @@ export async function fileRepair(baseURL: string, cookie: string, filing: Filing
 		throw new Error(`not filed: ${response.status} ${JSON.stringify(result)}`);
 	}
 	return decodeURIComponent(result.location.split('/').at(-1) ?? '');
+}
+
+/**
+ * Files like a kiosk whose server may be away: what got no answer is sent again with the same
+ * key until it is answered (one request is one ticket whatever the timing). `onMiss` hears why
+ * each attempt that got no answer failed.
+ */
+export async function fileUntilAnswered(
+	baseURL: string,
+	cookie: string,
+	filing: Filing,
+	onMiss: (error: unknown) => void = () => {},
+	giveUpAfterMs = 60_000
+): Promise<string> {
+	const deadline = Date.now() + giveUpAfterMs;
+	for (;;) {
+		try {
+			return await fileRepair(baseURL, cookie, filing);
+		} catch (error) {
+			onMiss(error);
+			if (Date.now() > deadline) throw error;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
 }
 
 /** Runs `work` over `items`, `concurrency` at a time. */
