@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/lib/realtime/events.ts';
 import type { StreamMessage } from '../src/lib/realtime/stream.ts';
+import { cookieOf, postAction } from '../tests/helpers/app-http.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4431);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
@@ -42,23 +43,8 @@ async function ready(): Promise<void> {
 }
 
 /** A form post as the browser sends it; returns the response. */
-function post(path: string, form: Record<string, string>, cookie = ''): Promise<Response> {
-	return fetch(BASE + path, {
-		method: 'POST',
-		body: new URLSearchParams(form),
-		headers: { origin: BASE, cookie, 'x-sveltekit-action': 'true' },
-		redirect: 'manual'
-	});
-}
-
-function cookieOf(response: Response, name: string): string {
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0] ?? '')
-		.find((c) => c.startsWith(`${name}=`));
-	if (!cookie) throw new Error(`no ${name} cookie (${response.status})`);
-	return cookie;
-}
+const post = (path: string, form: Record<string, string>, cookie = '') =>
+	postAction(BASE, path, form, cookie);
 
 type Console = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -9,7 +9,7 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { homes, pairKiosk } from '../tests/fault/kiosk-client.ts';
 import { startApp, type BenchApp } from './lib/app.ts';
-import { pairDemoDevice, signInStaff } from './lib/app-http.ts';
+import { pairDemoDevice, signInStaff } from '../tests/helpers/app-http.ts';
 import { cookieFor, heapAfterGc, launchChromium, mainFrameId, startTrace } from './lib/chromium.ts';
 import { floorPage } from './lib/display-floor.ts';
 import { describeMachine } from './lib/machine.ts';

@@ -10,7 +10,7 @@
 // adds, on whatever machine. Run `npx vite build` first; then `npm run bench:kiosk`.
 import type { Browser } from '@playwright/test';
 import { startApp, type BenchApp } from './lib/app.ts';
-import { pairDemoDevice } from './lib/app-http.ts';
+import { pairDemoDevice } from '../tests/helpers/app-http.ts';
 import { cookieFor, launchChromium } from './lib/chromium.ts';
 import { scriptsOf, timeVisit, type Script, type Visit } from './lib/first-visit.ts';
 import { describeMachine } from './lib/machine.ts';

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { OPEN_STATUSES } from '../../src/lib/domain/public-ticket.ts';
 import { fileRepair, inBatches, type Home } from '../../tests/fault/kiosk-client.ts';
-import { postAction } from './app-http.ts';
+import { postAction } from '../../tests/helpers/app-http.ts';
 
 /**
  * Tickets made and moved through the app's real paths, as the wall sees them change: repairs

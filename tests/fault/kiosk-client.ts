@@ -1,4 +1,7 @@
 import postgres from 'postgres';
+import { pairDemoDevice } from '../helpers/app-http.ts';
+
+export { pairDemoDevice };
 
 /**
  * The kiosk's HTTP path as the fault tests drive it: pairing as the demo kiosk, then filing a
@@ -8,19 +11,6 @@ import postgres from 'postgres';
 /** Pairs a new demo kiosk and returns its cookie header. */
 export function pairKiosk(baseURL: string): Promise<string> {
 	return pairDemoDevice(baseURL, 'kiosk');
-}
-
-/** Pairs a new demo kiosk or lobby display (the home page's demo button) and returns its cookie. */
-export async function pairDemoDevice(baseURL: string, kind: 'kiosk' | 'display'): Promise<string> {
-	const response = await fetch(new URL('/pair?/demo', baseURL), {
-		method: 'POST',
-		body: new URLSearchParams({ kind }),
-		headers: { origin: baseURL, 'x-sveltekit-action': 'true' },
-		redirect: 'manual'
-	});
-	const cookie = /lobbydesk_device=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
-	if (!cookie) throw new Error(`pairing failed: ${response.status}`);
-	return cookie;
 }
 
 export interface Home {
