@@ -132,7 +132,14 @@ test('a display that missed three changes gets exactly those three, in order; on
 	const seq = reply.ok && 'snapshot' in reply ? reply.snapshot.seq : -1;
 	first.disconnect();
 
+	// A display that stays connected shows when the server has sent the three live: a socket that
+	// subscribes while they are still being sent may get one twice (replayed, then live), which
+	// the protocol allows and the client drops; this test wants to see that nothing else arrives.
+	const watcher = await openSocket(server.baseURL, cookie);
+	await subscribe(watcher, 'public', seq);
 	for (const name of ['A', 'B', 'C']) await registerKiosk(request, admin, `终端 ${name}`);
+	await expect.poll(() => received(watcher)).toContain(seq + 3);
+	watcher.disconnect();
 	const back = await openSocket(server.baseURL, cookie);
 	try {
 		const caughtUp = await subscribe(back, 'public', seq);
