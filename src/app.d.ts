@@ -1,4 +1,5 @@
 import type { Locale } from '#lib/i18n/locales.js';
+import type { Messages } from '#lib/i18n/messages.js';
 import type { Session, SessionUser } from '#lib/server/auth/session.js';
 import type { DeviceIdentity } from '#lib/server/devices.js';
 
@@ -13,6 +14,8 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			demo: boolean;
+			/** The page's messages in its language (the root layout's universal load). */
+			messages?: Messages;
 		}
 		interface Locals {
 			locale: Locale;

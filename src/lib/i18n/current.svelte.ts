@@ -1,8 +1,9 @@
 import { page } from '$app/state';
-import { DEFAULT_LOCALE } from './locales.js';
-import { messagesFor, type Messages } from './messages.js';
+import type { Messages } from './messages.js';
 
-/** The messages of the page's language; reactive when read inside `$derived` or markup. */
+/** The messages of the page's language (the root layout loads them); reactive in markup. */
 export function messages(): Messages {
-	return messagesFor(page.data.locale ?? DEFAULT_LOCALE);
+	const loaded = page.data.messages;
+	if (!loaded) throw new Error('the root layout has not loaded the messages');
+	return loaded;
 }

@@ -1,5 +1,3 @@
-import type { Translation } from './translation.js';
-
 /** Words every face uses: the product, the vocabulary (types, statuses, roles, care), errors. */
 export const zh = {
 	productName: '大堂服务台',
@@ -53,60 +51,8 @@ export const zh = {
 	errorForbidden: '您的岗位没有权限进行此操作',
 	errorGeneric: '系统暂时出了点问题，请稍后再试',
 	errorDatabaseOffline: '系统离线：暂时连不上数据库，刚才的操作没有保存。请稍后再试',
-	backHome: '返回首页'
+	backHome: '返回首页',
+	demoUseAsDisplay: '演示：把本机用作大厅显示屏',
+	demoUseAsKiosk: '演示：把本机用作自助终端',
+	deviceWrongFace: (p: { other: string }) => `本设备已配对为「${p.other}」，不能在此使用。`
 } as const;
-
-export const en: Translation<typeof zh> = {
-	productName: 'Lobby Desk',
-	productTagline: 'Property management office · Customer service centre',
-	languageToggle: '中文',
-	languageToggleLabel: 'Switch language',
-	homeIntro: 'Owner requests, visitor sign-in, dispatch and a live lobby board, in one system.',
-	faceKiosk: 'Lobby kiosk',
-	faceKioskHint: 'Repairs, complaints and help for owners; visitor sign-in',
-	faceConsole: 'Staff console',
-	faceConsoleHint: 'Take, dispatch, follow up and close requests',
-	faceDisplay: 'Wall display',
-	faceDisplayHint: 'Live open tickets and service times',
-	facePair: 'Pair a device',
-	facePairHint: 'Make this browser a kiosk or a display',
-	demoBanner: 'Demo mode: staff sign in with their role as user name and the password lobbydesk',
-	typeEmergency: 'Emergency help',
-	typeRepair: 'Repair',
-	typeComplaint: 'Complaint',
-	typePaidService: 'Paid service',
-	typeConsultation: 'Question',
-	typeReleasePass: 'Item-release pass',
-	typeOther: 'Other help',
-	connectionReconnecting: 'Connection lost. Reconnecting…',
-	connectionOffline:
-		'Offline: the server cannot reach its database, so nothing can be saved now. This page updates itself when it is back.',
-	unitLabel: (p) => `Bldg ${p.building}, Entr. ${p.entrance}, Rm ${p.room}`,
-	unitGroup: (p) => `Building ${p.building}, entrance ${p.entrance}`,
-	roleAssistant: 'Customer-service assistant',
-	roleSupervisor: 'Supervisor',
-	roleDirector: 'Office director',
-	roleEngineer: 'Engineer',
-	roleGuard: 'Guard',
-	roleAdmin: 'Administrator',
-	statusNew: 'New',
-	statusAccepted: 'Accepted',
-	statusInProgress: 'In progress',
-	statusWaitingOwner: 'Waiting for owner',
-	statusResolved: 'Resolved',
-	statusFollowedUp: 'Followed up',
-	statusClosed: 'Closed',
-	statusReopened: 'Reopened',
-	statusDeclined: 'Declined',
-	careElderly: 'Elderly',
-	careSick: 'Ill',
-	careDisabled: 'Disabled',
-	carePregnant: 'Pregnant',
-	errorTitle: 'Something went wrong',
-	errorNotFound: 'This page does not exist',
-	errorForbidden: 'Your role does not allow this',
-	errorGeneric: 'The system had a problem. Please try again shortly',
-	errorDatabaseOffline:
-		'Offline: the database cannot be reached, so that was not saved. Please try again shortly',
-	backHome: 'Back to the start'
-};

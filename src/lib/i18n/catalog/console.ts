@@ -1,5 +1,3 @@
-import type { Translation } from './translation.js';
-
 /** The staff console: signing in, the live queue, the activity feed, table columns. */
 export const zh = {
 	consoleTitle: '员工工作台',
@@ -46,49 +44,3 @@ export const zh = {
 	columnRole: '岗位',
 	columnCare: '关照'
 } as const;
-
-export const en: Translation<typeof zh> = {
-	consoleTitle: 'Staff console',
-	signInTitle: 'Staff sign-in',
-	signInUsername: 'User name',
-	signInPassword: 'Password',
-	signInSubmit: 'Sign in',
-	signOut: 'Sign out',
-	signInRequired: 'Enter your user name and password',
-	signInWrong: 'Wrong user name or password',
-	signInThrottled: (p) =>
-		`Too many attempts. Locked for now: try again in ${p.minutes} min (after ${p.time})`,
-	signedInAs: (p) => `${p.name} (${p.role})`,
-	consoleOverview: 'Overview',
-	consoleLive: 'Open requests (live)',
-	consoleFeed: 'Latest activity',
-	consoleClaim: 'Take it',
-	consoleAssignee: 'Handled by',
-	consoleNoOpen: 'No open requests right now',
-	ticketNotNew: 'Someone else has already taken this request, or it is no longer new',
-	eventTicketFiled: 'New request',
-	eventTicketClaimed: 'Took a request',
-	eventKioskUnitLocked: 'A home failed identity 5 times at the kiosk: locked 10 minutes',
-	eventDeviceRegistered: 'Registered a device',
-	eventDevicePaired: 'Device paired',
-	eventDeviceRevoked: 'Revoked a device',
-	eventStaffCreated: 'Created a staff account',
-	eventStaffRoleChanged: 'Changed a role',
-	eventStaffDisabled: 'Disabled a staff account',
-	eventStaffEnabled: 'Enabled a staff account',
-	sessionEnded: 'Your session has ended. Please sign in again.',
-	consoleSite: 'Estate',
-	consoleBuildings: 'Buildings',
-	consoleUnits: 'Homes',
-	consoleResidents: 'Residents',
-	consoleCareHouseholds: 'Households needing special care',
-	consoleStaff: 'Staff',
-	consoleNoSite: 'Your account has not been given a site yet.',
-	columnSerial: 'No.',
-	columnType: 'Type',
-	columnStatus: 'Status',
-	columnUnit: 'Home',
-	columnName: 'Name',
-	columnRole: 'Role',
-	columnCare: 'Care'
-};

@@ -1,5 +1,3 @@
-import type { Translation } from './translation.js';
-
 /** The kiosk form when the server cannot be reached: the kept draft, its retries, the privacy card. */
 export const zh = {
 	kioskSending: '正在提交…',
@@ -10,15 +8,3 @@ export const zh = {
 	kioskUnsentTitle: '正在提交需求，请稍候',
 	kioskUnsentBody: '网络恢复后会自动完成并显示需求编号。为保护隐私，已填写的内容暂时隐藏。'
 } as const;
-
-export const en: Translation<typeof zh> = {
-	kioskSending: 'Sending…',
-	kioskOfflineTitle: 'The connection is down for now',
-	kioskOfflineBody:
-		'What you typed is kept and will be sent by itself as soon as the connection is back. Please stay here.',
-	kioskOfflineRetrying: 'Trying again…',
-	kioskOfflineRetryNow: 'Try again now',
-	kioskUnsentTitle: 'A request is being sent. Please wait',
-	kioskUnsentBody:
-		'It goes through by itself when the connection is back, and shows its number. What was typed is hidden meanwhile, for privacy.'
-};

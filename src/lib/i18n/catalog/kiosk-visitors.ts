@@ -1,14 +1,8 @@
-import type { Translation } from './translation.js';
-
 /**
  * 访客 at the kiosk: the two home tiles, the three ways in (first visit, returning, invitation
  * code), the registration form, the waiting screen and the pass, and sign-out.
  */
 export const zh = {
-	kioskPageGone: '这一页已经不可用了，请回到首页重新开始。',
-	kioskVisitTileHint: '登记来访，住户同意后领取通行证',
-	kioskVisitSignOutTile: '访客签离',
-	kioskVisitSignOutTileHint: '离开时扫描或输入通行证号',
 	kioskVisitTitle: '访客登记',
 	kioskVisitChooseNew: '第一次来访',
 	kioskVisitChooseNewHint: '填写证件信息，约 1 分钟',
@@ -85,91 +79,3 @@ export const zh = {
 	kioskVisitPassNoMatch: '通行证号和签离码对不上，请核对',
 	kioskVisitSignOutLocked: '输错次数过多，请找保安或服务台为您签离'
 } as const;
-
-export const en: Translation<typeof zh> = {
-	kioskPageGone: 'This page is no longer available. Please start again from the home screen.',
-	kioskVisitTileHint: 'Register, and get your pass once your host agrees',
-	kioskVisitSignOutTile: 'Visitor sign-out',
-	kioskVisitSignOutTileHint: 'Scan or type your pass number as you leave',
-	kioskVisitTitle: 'Visitors',
-	kioskVisitChooseNew: 'First visit',
-	kioskVisitChooseNewHint: 'Your ID details, about a minute',
-	kioskVisitChooseReturning: "I've been here before",
-	kioskVisitChooseReturningHint: 'Mobile number and the last 4 of your ID',
-	kioskVisitChooseInvite: 'I have an invitation code',
-	kioskVisitChooseInviteHint: 'Scan or type the code your host sent you',
-	kioskVisitNewTitle: 'Register your visit',
-	kioskVisitStepYou: '1. About you',
-	kioskVisitStepVisit: '2. Your visit',
-	kioskVisitName: 'Name',
-	kioskVisitPhone: 'Mobile number',
-	kioskVisitIdType: 'ID document',
-	kioskVisitIdNumber: 'ID number',
-	kioskVisitIdNumberNote: 'Used only to check it; every screen shows only the last 4',
-	kioskVisitUnit: 'Home you are visiting',
-	kioskVisitHostSurname: "Host's surname",
-	kioskVisitPurpose: 'Reason for your visit',
-	kioskVisitPurposeText: 'Say what for',
-	kioskVisitParty: 'People',
-	kioskVisitPartyFewer: 'One fewer',
-	kioskVisitPartyMore: 'One more',
-	kioskVisitRemember: 'Remember me next time (by my phone and the last 4 of my ID)',
-	kioskVisitRememberNote: (p) =>
-		`Ticked, we keep your name, mobile, ID type and its last 4, and this visit's details; they are deleted after ${p.days} days without a visit. Unticked, nothing is kept.`,
-	kioskVisitSubmit: 'Register',
-	kioskVisitReturningTitle: 'Welcome back',
-	kioskVisitReturningIntro:
-		'Enter the mobile number and the last 4 characters of the ID you registered with.',
-	kioskVisitLast4: 'Last 4 of your ID',
-	kioskVisitFind: 'Find me',
-	kioskVisitLast4Format: 'Enter the last 4 characters of your ID number',
-	kioskVisitReturningNotFound: 'We could not find you. Please register.',
-	kioskVisitReturningLocked: 'Too many tries. Try again in 10 minutes, or register.',
-	kioskVisitRegisterInstead: 'Register',
-	kioskVisitWelcomeBack: (p) => `Welcome back, ${p.name}`,
-	kioskVisitConfirmIntro: 'This was your last visit. Change anything that differs, then register.',
-	kioskVisitNotMe: 'Not me',
-	kioskVisitThisVisit: 'This visit',
-	kioskVisitInviteTitle: 'Invitation code',
-	kioskVisitInviteCode: 'Invitation code',
-	kioskVisitInviteCodeNote: 'Hold the QR code to the scanner, or type the 6-character code',
-	kioskVisitInviteNext: 'Next',
-	kioskVisitInviteAccepted: (p) =>
-		`Code accepted · ${p.party} ${p.party === 1 ? 'person' : 'people'}`,
-	kioskVisitInviteSubmit: 'Get my pass',
-	kioskVisitOtherCode: 'Use another code',
-	kioskVisitWaitingTitle: 'Please wait',
-	kioskVisitWaitingCalm:
-		"We've texted your host. Your pass will appear here as soon as they agree.",
-	kioskVisitWaited: (p) => `Waiting ${p.minutes} min ${String(p.seconds).padStart(2, '0')} s`,
-	kioskVisitAskDeskTitle: 'Please see the front desk',
-	kioskVisitRefusedTitle: 'Your host declined',
-	kioskVisitRefusedBody:
-		'Your host cannot receive you just now. If you think this is a mistake, please see the front desk.',
-	kioskVisitSignedOutTitle: 'Signed out',
-	kioskVisitPassTitle: 'Visitor pass',
-	kioskVisitPassNumber: 'Pass number',
-	kioskVisitPassVisitor: 'Visitor',
-	kioskVisitPassHome: 'Visiting',
-	kioskVisitPassParty: 'Party',
-	kioskVisitPassPeople: (p) => `${p.n} ${p.n === 1 ? 'person' : 'people'}`,
-	kioskVisitPassValidUntil: 'Valid until',
-	kioskVisitPassQr: 'Pass QR code',
-	kioskVisitPassSignOutNote:
-		'When you leave, scan this at the kiosk under "Visitor sign-out", or hand it to the guard.',
-	kioskVisitPrint: 'Print pass',
-	kioskVisitSignOutTitle: 'Visitor sign-out',
-	kioskVisitSignOutNote:
-		'Scan the QR code on your pass, or type its number (like V-20261122-007) and sign-out code',
-	kioskVisitSignOutSubmit: 'Sign out',
-	kioskVisitSignOutAnother: 'Sign out another pass',
-	kioskVisitPassRequired: 'Enter your pass number',
-	kioskVisitPassUnknown: 'No pass has that number. Please check it',
-	kioskVisitPassClosed: 'This pass is already signed out or no longer valid',
-	kioskVisitPassCheck: 'Sign-out code',
-	kioskVisitPassCheckNote: 'The 4-character code beside the pass number; not needed when you scan',
-	kioskVisitPassCheckRequired: 'Enter the 4-character sign-out code from your pass',
-	kioskVisitPassNoMatch: "The pass number and sign-out code don't match. Please check them",
-	kioskVisitSignOutLocked:
-		'Too many wrong tries. Please ask the guard or the front desk to sign you out'
-};

@@ -1,0 +1,51 @@
+import type { Translation } from './translation.js';
+import type { zh } from './emergency.js';
+
+export const en: Translation<typeof zh> = {
+	emergencyKioskIntro: 'Tell us what is happening and where. Staff will come at once.',
+	emergencyStepKind: '1. What is happening',
+	emergencyStepPlace: '2. Where',
+	emergencyHintMedical: 'Someone hurt, collapsed or taken ill',
+	emergencyHintFire: 'Fire, smoke, a smell of gas',
+	emergencyHintFlooding: 'A leak, a burst pipe, water everywhere',
+	emergencyHintSecurity: 'Theft, a fight, someone suspicious',
+	emergencyHintOther: 'Anything else that cannot wait',
+	emergencyBuilding: 'Building',
+	emergencyFloor: 'Floor',
+	emergencyFloorHint: 'A number; below ground B1, B2',
+	emergencyFloorPick: 'Tap a floor',
+	emergencyRoom: 'Entrance-room or spot (optional)',
+	emergencyNote: 'Anything else (optional)',
+	emergencyUseHome: 'Use my home',
+	emergencyHome: 'My home (building, entrance, room)',
+	emergencySubmit: 'Call for help',
+	emergencyLifeThreat:
+		'If a life is in danger, call 120 (ambulance), 119 (fire) or 110 (police) now.',
+	emergencyOfflineBody:
+		'Your call has not got through yet. It is sent again by itself as soon as the connection is back. If you can, also go to the front desk.',
+	emergencyDoneTitle: 'Staff have been alerted. Someone is coming.',
+	emergencyDoneNumber: 'Call number',
+	emergencyDoneWhere: 'Coming to',
+	emergencyDoneWaiting: 'Alerting every staff member on duty and the director…',
+	emergencyDoneTaken: 'A staff member is on the way',
+	emergencyDoneStay: 'Please stay where you are, or somewhere safe nearby, until staff arrive.',
+	emergencyKindRequired: 'Choose what is happening',
+	emergencyBuildingRequired: 'Choose the building',
+	emergencyFloorRequired: 'Enter the floor',
+	emergencyFloorInvalid: 'Enter the floor as a number (below ground: B1, B2)',
+	emergencyFloorOutOfRange: 'That building has no such floor',
+	emergencyRoomTooLong: 'At most 20 characters',
+	emergencyNoteTooLong: 'At most 200 characters',
+	emergencyPlace: (p) =>
+		`Bldg ${p.building}, ${p.floor.startsWith('B') ? `basement ${p.floor}` : `floor ${p.floor}`}${p.room ? `, ${p.room}` : ''}`,
+	emergencyAlertTitle: 'Emergency',
+	emergencyAlertAgo: (p) => (p.minutes < 1 ? 'just now' : `${p.minutes} min ago`),
+	emergencyTake: "I'm on my way",
+	emergencyTakenBy: (p) => `${p.name} is on the way`,
+	emergencyTakeFailed: 'Could not take it. Please try again',
+	emergencyDismiss: 'OK',
+	emergencyOpenTicket: 'Open the ticket',
+	emergencySoundEnable: 'Enable alert sound',
+	emergencySoundOff: 'Turn alert sound off',
+	emergencySoundHint: 'The browser needs a tap before it may make a sound'
+};
