@@ -6,10 +6,13 @@ import postgres from 'postgres';
  */
 
 /** Pairs a new demo kiosk and returns its cookie header. */
-export async function pairKiosk(baseURL: string): Promise<string> {
+export const pairKiosk = (baseURL: string): Promise<string> => pairDevice(baseURL, 'kiosk');
+
+/** Pairs a new demo kiosk or display and returns its cookie header. */
+export async function pairDevice(baseURL: string, kind: 'kiosk' | 'display'): Promise<string> {
 	const response = await fetch(new URL('/pair?/demo', baseURL), {
 		method: 'POST',
-		body: new URLSearchParams({ kind: 'kiosk' }),
+		body: new URLSearchParams({ kind }),
 		headers: { origin: baseURL, 'x-sveltekit-action': 'true' },
 		redirect: 'manual'
 	});

@@ -51,6 +51,7 @@ export const zh = {
 	errorNotFound: '找不到这个页面',
 	errorForbidden: '您的岗位没有权限进行此操作',
 	errorGeneric: '系统暂时出了点问题，请稍后再试',
+	errorUnreadable: '提交的内容无法识别，请返回重新填写',
 	backHome: '返回首页'
 } as const;
 
@@ -102,5 +103,6 @@ export const en: Translation<typeof zh> = {
 	errorNotFound: 'This page does not exist',
 	errorForbidden: 'Your role does not allow this',
 	errorGeneric: 'The system had a problem. Please try again shortly',
+	errorUnreadable: 'What was sent could not be read. Please go back and fill it in again',
 	backHome: 'Back to the start'
 };
