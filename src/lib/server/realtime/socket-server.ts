@@ -213,6 +213,8 @@ export async function createRealtime(
 		close: async () => {
 			clearInterval(heartbeat);
 			await Promise.all(unlisten.map((stop) => stop().catch(() => {})));
+			// Before the database closes: reads still queued would each fail and fill the log.
+			await forwarder.stop();
 			await io.close();
 		}
 	};
