@@ -13,16 +13,26 @@ const AUDIENCES = ['staff', 'staff_room', 'public', '__proto__', 'toString', '',
 const AFTERS = [null, -1, 0, 1, 2 ** 53, 1e308, '5', {}, [], true, 'NaN'];
 
 const payloadArb = fc.oneof(
-	fc.record(
-		{
-			audience: fc.oneof(fc.constantFrom(...AUDIENCES), fc.constantFrom(...HOSTILE)),
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			audience: fc.constantFrom('staff', 'staff_room', 'public'),
 			after: fc.constantFrom(...AFTERS)
-		},
-		{ requiredKeys: [] }
-	),
-	fc.anything({ maxDepth: 2, maxKeys: 4, withNullPrototype: true }),
-	fc.constantFrom(...HOSTILE),
-	fc.constant('x'.repeat(200_000))
+		})
+	},
+	{
+		weight: 2,
+		arbitrary: fc.record(
+			{
+				audience: fc.oneof(fc.constantFrom(...AUDIENCES), fc.constantFrom(...HOSTILE)),
+				after: fc.constantFrom(...AFTERS)
+			},
+			{ requiredKeys: [] }
+		)
+	},
+	{ weight: 2, arbitrary: fc.anything({ maxDepth: 2, maxKeys: 4, withNullPrototype: true }) },
+	{ weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
+	{ weight: 1, arbitrary: fc.constant('x'.repeat(200_000)) }
 );
 
 const inputArb = (credentials: Credential[]) =>
@@ -63,9 +73,22 @@ async function connect(
 	return null;
 }
 
-/** Runs the socket fuzz; returns what went wrong, one line each. */
-export async function fuzzSockets(ctx: FuzzContext, seed: number, runs: number): Promise<string[]> {
+export interface SocketFuzzResult {
+	/** What went wrong, one line each. */
+	failures: string[];
+	connected: number;
+	/** Subscriptions answered yes: the fuzz reached past the handshake's checks. */
+	admitted: number;
+}
+
+export async function fuzzSockets(
+	ctx: FuzzContext,
+	seed: number,
+	runs: number
+): Promise<SocketFuzzResult> {
 	const failures: string[] = [];
+	let connected = 0;
+	let admitted = 0;
 	const credentials = Object.keys(ctx.cookies) as Credential[];
 	const own = new URL(ctx.baseURL).origin;
 	await fc.assert(
@@ -75,6 +98,7 @@ export async function fuzzSockets(ctx: FuzzContext, seed: number, runs: number):
 			const origin = input.origin === 'own' ? own : 'https://evil.example';
 			const socket = await connect(ctx, ctx.cookies[input.credential], origin, household);
 			if (!socket) return;
+			connected += 1;
 			try {
 				for (const { name, payload } of input.events) {
 					if (name !== 'stream:subscribe') {
@@ -86,6 +110,7 @@ export async function fuzzSockets(ctx: FuzzContext, seed: number, runs: number):
 						.emitWithAck(name, payload)
 						.catch((error: unknown) => ({ unanswered: String(error) }));
 					const ok = (reply as { ok?: unknown } | null)?.ok;
+					if (ok === true) admitted += 1;
 					// A socket cut off on purpose (its access ended) has nobody left to answer.
 					if (typeof ok !== 'boolean' && socket.connected) {
 						failures.push(
@@ -108,5 +133,5 @@ export async function fuzzSockets(ctx: FuzzContext, seed: number, runs: number):
 		}),
 		{ seed, numRuns: runs }
 	);
-	return failures;
+	return { failures, connected, admitted };
 }

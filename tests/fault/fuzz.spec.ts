@@ -58,6 +58,7 @@ test.describe('fuzz', () => {
 	test('no action or endpoint answers hostile input with a 5xx', async () => {
 		test.setTimeout(300_000);
 		const failures: string[] = [];
+		const statuses = new Map<number, number>();
 		const without: FuzzInput = {
 			credential: 'none',
 			pathIndex: 0,
@@ -69,6 +70,7 @@ test.describe('fuzz', () => {
 			await fc.assert(
 				fc.asyncProperty(arb, async (input) => {
 					const answer = await send(target, ctx, input);
+					statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
 					if (answer.status >= 500) {
 						const excerpt = answer.excerpt.replace(/\s+/g, ' ').slice(0, 160);
 						failures.push(`${target.id} → ${answer.status}: ${summary(input)}\n    ${excerpt}`);
@@ -78,6 +80,15 @@ test.describe('fuzz', () => {
 			);
 		});
 		expect(failures, `${replay}\n${failures.join('\n')}`).toEqual([]);
+		// Some of it got past every check and was written (2xx, 3xx), most of it was refused.
+		const count = (low: number, high: number) =>
+			[...statuses].reduce(
+				(n, [status, times]) => n + (status >= low && status < high ? times : 0),
+				0
+			);
+		console.log(`answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
+		expect(count(200, 400)).toBeGreaterThan(TARGETS.length);
+		expect(count(400, 500)).toBeGreaterThan(TARGETS.length);
 	});
 
 	test('no page answers a hostile address with a 5xx', async () => {
@@ -103,8 +114,11 @@ test.describe('fuzz', () => {
 
 	test('the live connection answers junk events and stays up', async () => {
 		test.setTimeout(120_000);
-		const failures = await fuzzSockets(ctx, SEED, RUNS * 2);
+		const { failures, connected, admitted } = await fuzzSockets(ctx, SEED, RUNS * 2);
 		expect(failures, replay).toEqual([]);
+		// The junk reached the events, not only the handshake's refusal.
+		expect(connected).toBeGreaterThan(RUNS / 2);
+		expect(admitted).toBeGreaterThan(0);
 		expect((await fetch(new URL('/readyz', ctx.baseURL))).ok).toBe(true);
 	});
 
