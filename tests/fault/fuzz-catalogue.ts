@@ -1,5 +1,21 @@
 import { TICKET_CATEGORIES } from '../../src/lib/domain/ticket-categories.js';
 import type { Credential, FuzzContext } from './fuzz-context.js';
+import {
+	ALL_CATEGORIES,
+	home,
+	identity,
+	ID_TYPES,
+	key,
+	logQuery,
+	NO_FIELDS,
+	PURPOSES,
+	soon,
+	ticketAction,
+	today,
+	visitDetails,
+	visitId,
+	type Fields
+} from './fuzz-fields.js';
 
 /**
  * Every form action and endpoint under `src/routes`, once: what it needs to let a request in,
@@ -18,15 +34,6 @@ export interface Target {
 	/** Fields sent as uploaded files when the body is multipart. */
 	files?: string[];
 }
-
-type Fields = (ctx: FuzzContext) => Record<string, string[]>;
-const NO_FIELDS: Fields = () => ({});
-const today = () => new Date().toISOString().slice(0, 10);
-const soon = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
-const key = () => [crypto.randomUUID()];
-const ALL_CATEGORIES = [...new Set(Object.values(TICKET_CATEGORIES).flat())];
-const ID_TYPES = ['resident_id', 'passport', 'other', 'hk_macau_permit', 'taiwan_permit'];
-const PURPOSES = ['visit_family', 'delivery', 'other', 'house_viewing'];
 
 /** The page's address without its `(group)` segments, for routes without parameters. */
 function pagePath(dir: string): string {
@@ -62,25 +69,6 @@ function endpoint(
 	return { id: `${dir} ${method}`, method, needs, fields, paths: () => [pagePath(dir)] };
 }
 
-const identity = (): Record<string, string[]> => ({
-	name: ['张三', 'Anna Lee'],
-	phone: ['13812345678', '+86 139 1234 5678'],
-	idType: ID_TYPES,
-	idNumber: ['E12345678', '110101199003078515', 'H12345678']
-});
-const visitDetails = (ctx: FuzzContext): Record<string, string[]> => ({
-	unitId: ctx.homes.map((h) => h.unitId),
-	hostSurname: ['王', '李', 'Smith'],
-	purpose: PURPOSES,
-	purposeText: ['送文件'],
-	party: ['1', '3', '10'],
-	remember: ['yes', ''],
-	idempotencyKey: key()
-});
-const home = (ctx: FuzzContext) => ({
-	unitId: ctx.homes.map((h) => h.unitId),
-	phoneLast4: ctx.homes.map((h) => h.last4)
-});
 const ticketPaths = (ctx: FuzzContext) => [
 	...ctx.serials.map((s) => `/console/tickets/${encodeURIComponent(s)}`),
 	'/console/tickets/R-00000000-0000'
@@ -91,18 +79,6 @@ const ownerPaths = (ctx: FuzzContext, credentialed: boolean) => [
 const householdPaths = (ctx: FuzzContext, credentialed: boolean) => [
 	`/h/${credentialed ? ctx.householdToken : 'b'.repeat(32)}`
 ];
-const ticketAction: Fields = (ctx) => ({
-	staffId: [ctx.spareUserId],
-	contactKind: ['call', 'visit', 'note', 'sms'],
-	text: ['已联系业主'],
-	reason: ['业主要求'],
-	satisfaction: ['satisfied', 'dissatisfied'],
-	at: [soon()],
-	nextReplyAt: [soon()],
-	incidentHappened: ['yes'],
-	incidentDone: ['yes'],
-	incidentAttended: ['yes']
-});
 const TICKET_ACTIONS = [
 	'claim',
 	'take',
@@ -120,7 +96,6 @@ const TICKET_ACTIONS = [
 	'follow_up',
 	'close'
 ];
-const visitId: Fields = (ctx) => ({ visit: ctx.visitIds, note: ['电话确认'] });
 const staffDir = (path: string) => `console/(staff)${path}`;
 
 export const TARGETS: Target[] = [
@@ -325,18 +300,6 @@ export const TARGETS: Target[] = [
 	),
 	action('h/[token]', 'cancel', 'household', visitId, householdPaths)
 ];
-
-function logQuery(ctx: FuzzContext): Record<string, string[]> {
-	return {
-		from: [today(), '2020-01-01'],
-		to: [today()],
-		unit: ctx.homes.map((h) => h.unitId),
-		name: ['李'],
-		phone: ['1380000'],
-		idType: ID_TYPES,
-		idNumber: ['E12345678']
-	};
-}
 
 /** Pages whose address carries what someone typed or scanned: `{}` is where hostile text goes. */
 export const ADDRESSES: [Credential, string][] = [
