@@ -1,6 +1,7 @@
 import { dev } from '$app/env';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
+import { error } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '#lib/i18n/locales.js';
 import { messagesFor } from '#lib/i18n/messages.js';
 import { app, boot } from '#lib/server/runtime.js';
@@ -13,6 +14,7 @@ import {
 } from '#lib/server/auth/cookies.js';
 import { DEVICE_COOKIE, validateDeviceToken } from '#lib/server/devices.js';
 import { isDatabaseUnreachable } from '#lib/server/db/errors.js';
+import { addressUnreadable, formUnreadable } from '#lib/server/http/unreadable-request.js';
 
 /** Migrations and the first-run seed finish before the first request is answered. */
 export const init: ServerInit = async () => {
@@ -47,6 +49,21 @@ const locale: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * What no page of ours sends (a NUL in the address or a form, a form as text/plain, a broken
+ * multipart body) is refused with a 4xx here, not left to end in a 500 deeper down. An enhanced
+ * form gets the action result its script reads; anything else the error page.
+ */
+const unreadable: Handle = async ({ event, resolve }) => {
+	const status = addressUnreadable(event.url) ? 400 : await formUnreadable(event.request);
+	if (!status) return resolve(event);
+	const message = messagesFor(event.locals.locale).errorUnreadable;
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'error', error: { message } }, { status });
+	}
+	error(status, message);
+};
+
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -76,7 +93,7 @@ const device: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, locale, auth, device);
+export const handle = sequence(securityHeaders, locale, unreadable, auth, device);
 
 /** People see a plain message in their language and a reference; the details go to the log. */
 export const handleError: HandleServerError = ({ kind, error, event }) => {

@@ -127,10 +127,21 @@ test('the export is a CSV for Excel with the header in the reader’s language',
 		});
 		expect(refused.status()).toBe(403);
 	}
+	const assistant = await sessionCookie(request, base, 'assistant');
 	const bad = await request.get(`${base}/console/visitors/log.csv?from=2026-13-01`, {
-		headers: { cookie: await sessionCookie(request, base, 'assistant') }
+		headers: { cookie: assistant }
 	});
 	expect(bad.status()).toBe(400);
+	// A body that is not the page's form (JSON, or a NUL in a name) is refused, not a 500.
+	const json = await request.post(`${base}/console/visitors/log.csv`, {
+		data: { name: 'x' },
+		headers: { cookie: assistant, origin: base }
+	});
+	expect(json.status()).toBe(415);
+	const nul = await request.get(`${base}/console/visitors/log.csv?name=a%00b`, {
+		headers: { cookie: assistant }
+	});
+	expect(nul.status()).toBe(400);
 });
 
 test('the guard searches the log but has no export', async ({ page }) => {

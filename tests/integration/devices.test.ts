@@ -6,7 +6,7 @@ import {
 	isPairingCodeShaped,
 	listDevices,
 	normalizePairingCode,
-	pairDevice,
+	pairDemoDevice,
 	registerDevice,
 	renewPairingCode,
 	revokeDevice,
@@ -50,7 +50,7 @@ const register = (over: Partial<Parameters<typeof registerDevice>[1]> = {}, now?
 /** Pairs a newly registered device and returns it with its token. */
 async function paired(over: Partial<Parameters<typeof registerDevice>[1]> = {}) {
 	const { device, code } = await register(over);
-	const pairing = await pairDevice(database.db, code);
+	const pairing = await pairDemoDevice(database.db, code);
 	if (!pairing) throw new Error('pairing failed');
 	return { device, token: pairing.token };
 }
@@ -65,10 +65,10 @@ describe('pairing a screen with its one-time code', () => {
 
 	it('pairs the device once; the same code typed again is refused', async () => {
 		const { device, code } = await register({ name: '二号屏' });
-		const first = await pairDevice(database.db, code);
+		const first = await pairDemoDevice(database.db, code);
 		expect(first?.device.id).toBe(device.id);
 		expect(first?.token).toEqual(expect.any(String));
-		expect(await pairDevice(database.db, code)).toBeNull();
+		expect(await pairDemoDevice(database.db, code)).toBeNull();
 
 		const [row] = await database.db.select().from(devices).where(eq(devices.id, device.id));
 		expect(row?.pairedAt).not.toBeNull();
@@ -83,8 +83,8 @@ describe('pairing a screen with its one-time code', () => {
 	it('gives one token when two screens type the same code at once', async () => {
 		const { code } = await register({ name: '抢码屏' });
 		const results = await Promise.all([
-			pairDevice(database.db, code),
-			pairDevice(database.db, code)
+			pairDemoDevice(database.db, code),
+			pairDemoDevice(database.db, code)
 		]);
 		expect(results.filter((r) => r !== null)).toHaveLength(1);
 	});
@@ -93,22 +93,24 @@ describe('pairing a screen with its one-time code', () => {
 		expect(normalizePairingCode(' ab cd-ef 23 ')).toBe('ABCDEF23');
 		const { device, code } = await register({ name: '三号屏' });
 		const typed = `${code.slice(0, 4).toLowerCase()}-${code.slice(4).toLowerCase()} `;
-		expect((await pairDevice(database.db, typed))?.device.id).toBe(device.id);
+		expect((await pairDemoDevice(database.db, typed))?.device.id).toBe(device.id);
 	});
 
 	it('refuses a code typed more than ten minutes after it was shown', async () => {
 		const shown = new Date('2026-11-01T08:00:00Z');
 		const { code } = await register({ name: '迟到屏' }, shown);
-		expect(await pairDevice(database.db, code, new Date(shown.getTime() + 11 * MINUTE))).toBeNull();
+		expect(
+			await pairDemoDevice(database.db, code, new Date(shown.getTime() + 11 * MINUTE))
+		).toBeNull();
 		// The refusal did not use the code up: within its ten minutes it still works.
 		expect(
-			await pairDevice(database.db, code, new Date(shown.getTime() + 9 * MINUTE))
+			await pairDemoDevice(database.db, code, new Date(shown.getTime() + 9 * MINUTE))
 		).not.toBeNull();
 	});
 
 	it('refuses a made-up code', async () => {
-		expect(await pairDevice(database.db, 'ABCD2345')).toBeNull();
-		expect(await pairDevice(database.db, 'not a code')).toBeNull();
+		expect(await pairDemoDevice(database.db, 'ABCD2345')).toBeNull();
+		expect(await pairDemoDevice(database.db, 'not a code')).toBeNull();
 	});
 });
 
@@ -154,7 +156,7 @@ describe('a paired device', () => {
 		if (!code) throw new Error('no new code');
 		expect(isPairingCodeShaped(code)).toBe(true);
 
-		const again = await pairDevice(database.db, code);
+		const again = await pairDemoDevice(database.db, code);
 		if (!again) throw new Error('re-pairing failed');
 		expect(again.token).not.toBe(oldToken);
 		expect(await validateDeviceToken(database.db, oldToken)).toBeNull();
@@ -197,7 +199,7 @@ describe('revoking a device', () => {
 
 	it('refuses to revoke another site’s device when named under the wrong site', async () => {
 		const { device, code } = await register({ siteId: otherSiteId, name: '滨江大堂屏' });
-		const pairing = await pairDevice(database.db, code);
+		const pairing = await pairDemoDevice(database.db, code);
 		if (!pairing) throw new Error('pairing failed');
 
 		expect(await revokeDevice(database.db, { siteId, deviceId: device.id, actor: admin })).toBe(

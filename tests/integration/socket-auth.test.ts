@@ -6,7 +6,7 @@ import {
 } from '../../src/lib/server/auth/session.js';
 import { hashToken } from '../../src/lib/server/auth/tokens.js';
 import {
-	pairDevice,
+	pairDemoDevice,
 	registerDevice,
 	renewPairingCode,
 	revokeDevice
@@ -39,7 +39,7 @@ async function pairedDisplay() {
 		name: 'wall',
 		actor: { kind: 'system' }
 	});
-	const paired = await pairDevice(database.db, code);
+	const paired = await pairDemoDevice(database.db, code);
 	if (!paired) throw new Error('pairing failed');
 	return { id: device.id, token: paired.token };
 }
@@ -111,7 +111,7 @@ describe('credentials that stopped working while a socket was open', () => {
 		await revokeDevice(database.db, { siteId, deviceId: revoked.id, actor: { kind: 'system' } });
 		const moved = await pairedDisplay();
 		const code = await renewPairingCode(database.db, { siteId, deviceId: moved.id });
-		await pairDevice(database.db, code ?? '');
+		await pairDemoDevice(database.db, code ?? '');
 		const fine = await pairedDisplay();
 
 		const stale = await staleCredentials(database.db, {

@@ -215,6 +215,25 @@ describe('forwarding committed events to the sockets', () => {
 		expect(emitted.map((m) => m.seq)).toEqual([seq]);
 	});
 
+	it('reads nothing more once stopped, however many notices were queued', async () => {
+		let reads = 0;
+		const counted = new Proxy(database.db, {
+			get: (target, name, receiver) => {
+				if (name === 'select') reads += 1;
+				return Reflect.get(target, name, receiver) as unknown;
+			}
+		});
+		const forwarder = new EventForwarder(counted, () => {});
+		const seq = await note('test.before-stop');
+		// A burst's notices, each a read of its own, still queued when the server stops: after
+		// it, the database closes and each of them would fail.
+		for (let i = 0; i < 50; i++) forwarder.notice(siteId, seq);
+		await forwarder.stop();
+		forwarder.notice(siteId, seq + 1);
+		await forwarder.idle();
+		expect(reads).toBeLessThanOrEqual(1);
+	});
+
 	it('never sends an event whose transaction threw', async () => {
 		const { forwarder, emitted } = collecting();
 		const notices: string[] = [];

@@ -111,7 +111,7 @@ export async function renewPairingCode(
  * Exchanges a valid code for the device's long-lived token (only its hash is kept). The code
  * works once; an earlier token of the same device stops working.
  */
-export async function pairDevice(
+export async function pairDemoDevice(
 	db: Queryable,
 	rawCode: string,
 	now = new Date()

@@ -29,7 +29,7 @@ interface RuntimeState {
 	booting?: Promise<AppContext>;
 	context?: AppContext;
 	realtime?: Promise<Realtime>;
-	stopClocks?: () => void;
+	stopClocks?: () => Promise<void>;
 }
 
 /**
@@ -118,11 +118,13 @@ export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 export async function shutdown(): Promise<void> {
 	await state.booting?.catch(() => {});
 	const { realtime, context } = state;
-	state.stopClocks?.();
+	// No sweep starts from here on; one under way finishes before the database closes.
+	const clocksStopped = state.stopClocks?.();
 	state.stopClocks = undefined;
 	state.realtime = undefined;
 	state.context = undefined;
 	state.booting = undefined;
 	if (realtime) await (await realtime.catch(() => null))?.close().catch(() => {});
+	await clocksStopped;
 	if (context) await context.database.close();
 }

@@ -6,23 +6,29 @@ export interface ScheduledJob {
 /**
  * Runs the jobs one after another every `intervalMs` until stopped. A pass still running when the
  * next is due is not doubled; a failed job is logged and tried again at the next pass, and the
- * others run regardless.
+ * others run regardless. Stopping waits for the job under way (the database is closed next) and
+ * starts no other.
  */
-export function startScheduler(intervalMs: number, jobs: ScheduledJob[]): () => void {
-	let running = false;
+export function startScheduler(intervalMs: number, jobs: ScheduledJob[]): () => Promise<void> {
+	let pass: Promise<void> | null = null;
+	let stopped = false;
 	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		void (async () => {
+		if (pass) return;
+		pass = (async () => {
 			for (const job of jobs) {
+				if (stopped) return;
 				try {
 					await job.run();
 				} catch (error: unknown) {
 					console.error(`${job.name} failed:`, error);
 				}
 			}
-		})().finally(() => (running = false));
+		})().finally(() => (pass = null));
 	}, intervalMs);
 	timer.unref();
-	return () => clearInterval(timer);
+	return async () => {
+		stopped = true;
+		clearInterval(timer);
+		await pass;
+	};
 }

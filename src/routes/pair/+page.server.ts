@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import {
 	isPairingCodeShaped,
 	normalizePairingCode,
-	pairDevice,
+	pairDemoDevice,
 	registerDevice,
 	type DeviceIdentity
 } from '#lib/server/devices.js';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 		const address = { key: `pair-ip:${getClientAddress()}`, rule: ADDRESS_RULE };
 		const claim = await claimAttempt(db, [address], new Date());
 		if (claim.refusedUntil) return fail(429, { values, error: 'pairTooManyTries' as const });
-		const paired = await pairDevice(db, code);
+		const paired = await pairDemoDevice(db, code);
 		if (!paired) return fail(400, { values, error: 'pairCodeInvalid' as const });
 		await forgiveAttempt(db, [address]);
 		setDeviceCookie(cookies, url, paired.token);
@@ -55,7 +55,7 @@ export const actions: Actions = {
 			name: kind === 'kiosk' ? '演示终端 Demo kiosk' : '演示显示屏 Demo display',
 			actor: { kind: 'system' }
 		});
-		const paired = await pairDevice(db, code);
+		const paired = await pairDemoDevice(db, code);
 		if (!paired) error(500, 'Demo pairing failed');
 		setDeviceCookie(cookies, url, paired.token);
 		redirect(303, faceOf(paired.device));

@@ -53,6 +53,7 @@ export const en: Translation<typeof zh> = {
 	errorGeneric: 'The system had a problem. Please try again shortly',
 	errorDatabaseOffline:
 		'Offline: the database cannot be reached, so that was not saved. Please try again shortly',
+	errorUnreadable: 'What was sent could not be read. Please go back and fill it in again',
 	backHome: 'Back to the start',
 	demoUseAsDisplay: 'Demo: use this browser as the wall display',
 	demoUseAsKiosk: 'Demo: use this browser as the kiosk',

@@ -51,6 +51,7 @@ export const zh = {
 	errorForbidden: '您的岗位没有权限进行此操作',
 	errorGeneric: '系统暂时出了点问题，请稍后再试',
 	errorDatabaseOffline: '系统离线：暂时连不上数据库，刚才的操作没有保存。请稍后再试',
+	errorUnreadable: '提交的内容无法识别，请返回重新填写',
 	backHome: '返回首页',
 	demoUseAsDisplay: '演示：把本机用作大厅显示屏',
 	demoUseAsKiosk: '演示：把本机用作自助终端',

@@ -12,6 +12,7 @@ const BATCH = 200;
 export class EventForwarder {
 	#last = new Map<string, number>();
 	#pumps = new Map<string, Promise<void>>();
+	#stopped = false;
 
 	constructor(
 		private readonly db: Queryable,
@@ -20,6 +21,7 @@ export class EventForwarder {
 	) {}
 
 	notice(siteId: string, seq: number): void {
+		if (this.#stopped) return;
 		// The first notice of a site since start: nothing before it was this process's to send.
 		if (!this.#last.has(siteId)) this.#last.set(siteId, seq - 1);
 		const previous = this.#pumps.get(siteId) ?? Promise.resolve();
@@ -37,8 +39,17 @@ export class EventForwarder {
 		await Promise.all(this.#pumps.values());
 	}
 
+	/**
+	 * Reads no more: the reads already queued (a burst's notices, each one) end without touching
+	 * the database, which is about to close. Resolves when the one under way has finished.
+	 */
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		await this.idle();
+	}
+
 	async #pump(siteId: string): Promise<void> {
-		for (;;) {
+		while (!this.#stopped) {
 			const after = this.#last.get(siteId) ?? 0;
 			const messages = await loadMessages(this.db, siteId, after, BATCH);
 			for (const message of messages) {

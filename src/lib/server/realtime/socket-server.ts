@@ -230,6 +230,8 @@ export async function createRealtime(
 			clearInterval(heartbeat);
 			databaseWatch.stop();
 			await Promise.all(unlisten.map((stop) => stop().catch(() => {})));
+			// Before the database closes: reads still queued would each fail and fill the log.
+			await forwarder.stop();
 			await io.close();
 		}
 	};

@@ -3,6 +3,7 @@ import { siteDate } from '#lib/domain/release-pass.js';
 import { parseLogQuery, type FieldSource } from '#lib/domain/visitors/visitor-log-query.js';
 import { messagesFor } from '#lib/i18n/messages.js';
 import { requirePermission } from '#lib/server/auth/guard.js';
+import { hasStatus } from '#lib/server/http/unreadable-request.js';
 import { app } from '#lib/server/runtime.js';
 import { visitorLogCsv } from '#lib/server/visitors/visitor-log.js';
 import type { RequestHandler } from './$types';
@@ -37,5 +38,11 @@ const withoutId = (params: URLSearchParams): FieldSource => ({
 
 export const GET: RequestHandler = (event) => exportLog(event, withoutId(event.url.searchParams));
 
-export const POST: RequestHandler = async (event) =>
-	exportLog(event, await event.request.formData());
+/** The log page's form; a body that is not one (JSON, no type at all) is the request's fault. */
+export const POST: RequestHandler = async (event) => {
+	const form = await event.request.formData().catch((cause: unknown) => {
+		if (hasStatus(cause)) throw cause;
+		error(415, { message: messagesFor(event.locals.locale).errorUnreadable });
+	});
+	return exportLog(event, form);
+};
