@@ -7,6 +7,7 @@ import {
 	publishPolicy
 } from '../../src/lib/server/clocks/clock-settings.js';
 import { loadClockRules } from '../../src/lib/server/clocks/site-clock-rules.js';
+import { latestClocks } from '../../src/lib/server/clocks/ticket-clocks.js';
 import { events, ticketClocks } from '../../src/lib/server/db/schema/index.js';
 import { demoDesk } from '../helpers/desk.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -118,5 +119,32 @@ describe('changing the working calendar', () => {
 			.where(and(eq(events.siteId, siteId), like(events.type, 'site.calendar_changed')))
 			.orderBy(asc(events.seq));
 		expect(changes.map((c) => c.data.change)).toEqual(['set_day', 'remove_day', 'hours']);
+	});
+});
+
+describe('a clock the policy no longer has', () => {
+	it('is gone from every open ticket it was running on, and kept where it had stopped', async () => {
+		const running = await repairFiled(sh('2026-12-14 09:00'));
+		const stopped = await repairFiled(sh('2026-12-14 09:00'));
+		await desk.done(stopped, 'claim', 'director', {}, sh('2026-12-14 09:02'));
+		await desk.done(stopped, 'on_site', 'director', {}, sh('2026-12-14 09:10'));
+		expect(await arrival(running.id)).toMatchObject({ stoppedAt: null });
+		expect(await arrival(stopped.id)).toMatchObject({ stoppedAt: sh('2026-12-14 09:10') });
+
+		const { policy } = await loadClockRules(database.db, siteId);
+		const without = policy.clocks.filter((c) => c.key !== 'repair_arrival');
+		await publishPolicy(database.db, siteId, director, { atRisk: policy.atRisk, clocks: without });
+		const shown = await latestClocks(database.db, [running.id, stopped.id]);
+		expect(shown.get(running.id)?.map((c) => c.key) ?? []).not.toContain('repair_arrival');
+		expect(await arrival(running.id)).toBeUndefined();
+		expect(shown.get(stopped.id)?.map((c) => c.key)).toContain('repair_arrival');
+
+		// Back as it was (30 minutes since version 2), and a ticket filed now starts the clock again.
+		await publishPolicy(database.db, siteId, director, {
+			atRisk: policy.atRisk,
+			clocks: [...policy.clocks]
+		});
+		const again = await repairFiled(sh('2026-12-14 09:30'));
+		expect(await arrival(again.id)).toMatchObject({ deadlineAt: sh('2026-12-14 10:00') });
 	});
 });

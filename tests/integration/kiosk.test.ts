@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, tickets } from '../../src/lib/server/db/schema/index.js';
 import { demoResidents } from '../../src/lib/server/demo-seed.js';
 import { registerDevice } from '../../src/lib/server/devices.js';
-import { checkIdentity, fileFromKiosk, kioskUnits } from '../../src/lib/server/kiosk.js';
+import {
+	checkIdentity,
+	fileFromKiosk,
+	isKioskUnit,
+	kioskUnits
+} from '../../src/lib/server/kiosk.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -111,5 +116,26 @@ describe('the kiosk', () => {
 			.from(tickets)
 			.where(eq(tickets.idempotencyKey, input.idempotencyKey));
 		expect(rows).toHaveLength(1);
+	});
+
+	it('lets eight wrong answers at the same moment make five attempts at most, and says so once', async () => {
+		const unitId = unitIds[9] ?? '';
+		const now = new Date('2026-11-22T03:00:00Z');
+		const wrong = last4(9) === '0000' ? '1111' : '0000';
+		const results = await Promise.all(
+			Array.from({ length: 8 }, () =>
+				checkIdentity(database.db, { siteId, unitId, phoneLast4: wrong, deviceId }, now)
+			)
+		);
+		expect(results.filter((r) => !r.ok && r.reason === 'wrong')).toHaveLength(4);
+		expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(4);
+		const alerts = await database.db
+			.select()
+			.from(events)
+			.where(and(eq(events.siteId, siteId), eq(events.type, 'kiosk.unit_locked')));
+		expect(alerts.filter((a) => a.data.unitId === unitId)).toHaveLength(1);
+		expect(await isKioskUnit(database.db, siteId, unitId)).toBe(true);
+		expect(await isKioskUnit(database.db, siteId, 'not-a-home')).toBe(false);
+		expect(await isKioskUnit(database.db, siteId, crypto.randomUUID())).toBe(false);
 	});
 });

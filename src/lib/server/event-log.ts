@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { ActorKind } from '../domain/vocabulary.js';
-import type { Queryable } from './db/client.js';
-import { events, eventStreams } from './db/schema/index.js';
-import { notifyEvent } from './realtime/channels.js';
+import { queryRows, type Queryable } from './db/client.js';
+import { eventStreams } from './db/schema/index.js';
+import { EVENTS_CHANNEL } from './realtime/channels.js';
 import { refreshTicketClocks } from './clocks/ticket-clocks.js';
 
 export interface Actor {
@@ -36,53 +36,73 @@ export async function lockSiteStream(tx: Queryable, siteId: string): Promise<voi
 		.for('update');
 }
 
-/** Takes the site's next sequence number; the row stays locked until the transaction ends. */
-async function nextSeq(tx: Queryable, siteId: string): Promise<number> {
-	const [stream] = await tx
-		.insert(eventStreams)
-		.values({ siteId, lastSeq: 1 })
-		.onConflictDoUpdate({
-			target: eventStreams.siteId,
-			set: { lastSeq: sql`${eventStreams.lastSeq} + 1` }
-		})
-		.returning({ lastSeq: eventStreams.lastSeq });
-	if (!stream) throw new Error('Event stream returned no row');
-	return stream.lastSeq;
+/**
+ * The CTE `stream`: the site's next sequence number (`last_seq`), its row locked until the
+ * transaction ends. With `stamp`, only if the site's clock rules are still those of that stamp
+ * (`markRulesChanged`): otherwise `stream` is empty, and so is everything taken from it.
+ */
+export function streamCte(siteId: string, stamp?: { rulesStamp: string | null }): SQL {
+	const guard = stamp
+		? sql` where s.rules_stamp is not distinct from ${stamp.rulesStamp}::uuid`
+		: sql``;
+	return sql`stream as (
+		insert into event_streams as s (site_id, last_seq) values (${siteId}::uuid, 1)
+		on conflict (site_id) do update set last_seq = s.last_seq + 1${guard}
+		returning s.last_seq
+	)`;
+}
+
+/**
+ * The CTE `event`: inserts the event with `stream`'s number. Its ticket and data are SQL, so a
+ * statement can take them from rows it writes itself; `from` names those (`stream` always).
+ */
+export function eventCte(
+	event: Omit<NewEvent, 'ticketId' | 'data'>,
+	ticketId: SQL,
+	data: SQL,
+	from: SQL
+): SQL {
+	const { actor } = event;
+	return sql`event as (
+		insert into events (site_id, seq, ticket_id, type, actor_kind, actor_staff_id,
+			actor_device_id, actor_resident_id, reason, data, at)
+		select ${event.siteId}::uuid, stream.last_seq, ${ticketId}, ${event.type},
+			${actor.kind}::actor_kind, ${actor.staffId ?? null}::uuid, ${actor.deviceId ?? null}::uuid,
+			${actor.residentId ?? null}::uuid, ${event.reason ?? null}, ${data},
+			coalesce(${event.at?.toISOString() ?? null}::timestamptz, now())
+		from ${from}
+		returning seq
+	)`;
+}
+
+/** Select-list item telling every app process, once the statement's transaction commits. */
+export function eventNotice(siteId: string): SQL {
+	return sql`pg_notify(${EVENTS_CHANNEL}, ${`${siteId}:`} || event.seq)`;
 }
 
 /**
  * Appends one event in the caller's transaction, so the record of a change exists exactly when
  * the change does, and tells every app process once it commits. Returns its sequence number
- * within the site.
+ * within the site. The number, the row and the notice are one statement: the site's stream row
+ * is locked from then on, and every change of the site waits for each round trip made while it is.
  */
 export async function appendEvent(tx: Queryable, event: NewEvent): Promise<number> {
-	const seq = await nextSeq(tx, event.siteId);
-	const [row] = await tx
-		.insert(events)
-		.values({
-			siteId: event.siteId,
-			seq,
-			ticketId: event.ticketId ?? null,
-			type: event.type,
-			actorKind: event.actor.kind,
-			actorStaffId: event.actor.staffId ?? null,
-			actorDeviceId: event.actor.deviceId ?? null,
-			actorResidentId: event.actor.residentId ?? null,
-			reason: event.reason ?? null,
-			data: event.data ?? {},
-			...(event.at ? { at: event.at } : {})
-		})
-		.returning({ seq: events.seq });
+	const [row] = await queryRows<{ seq: number | string }>(
+		tx,
+		sql`with ${streamCte(event.siteId)}, ${eventCte(
+			event,
+			sql`${event.ticketId ?? null}::uuid`,
+			sql`${JSON.stringify(event.data ?? {})}::jsonb`,
+			sql`stream`
+		)}
+		select event.seq, ${eventNotice(event.siteId)} from event`
+	);
 	if (!row) throw new Error('Event insert returned no row');
+	const seq = Number(row.seq);
 	// Every step of a ticket may start, pause or stop one of its clocks (a clock's own events do not).
-	// The notice goes out with the clocks' queries: the site's stream row is locked from `nextSeq`
-	// on, and every change of the site waits for each round trip made while it is.
 	const ticketId = event.ticketId;
-	await Promise.all([
-		ticketId && !event.type.startsWith('clock.')
-			? refreshTicketClocks(tx, event.siteId, ticketId)
-			: null,
-		notifyEvent(tx, event.siteId, seq)
-	]);
+	if (ticketId && !event.type.startsWith('clock.')) {
+		await refreshTicketClocks(tx, event.siteId, ticketId);
+	}
 	return seq;
 }

@@ -3,7 +3,7 @@ import type { ThrottleRule } from '../domain/throttle.js';
 import type { KioskRequestType } from '../domain/kiosk-request.js';
 import type { Queryable } from './db/client.js';
 import { buildings, households, residents, units } from './db/schema/index.js';
-import { claimAttempt, clearThrottle } from './auth/throttle-store.js';
+import { checkAttempt } from './auth/throttle-store.js';
 import { appendEvent } from './event-log.js';
 import { fileTicket, type Ticket } from './tickets.js';
 
@@ -24,6 +24,18 @@ export async function kioskUnits(db: Queryable, siteId: string): Promise<KioskUn
 		.orderBy(asc(buildings.sortOrder), asc(units.entrance), asc(units.floor), asc(units.room));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether the home is one of the site's (what the kiosk's pickers offer). */
+export async function isKioskUnit(db: Queryable, siteId: string, unitId: string): Promise<boolean> {
+	if (!UUID.test(unitId)) return false;
+	const [unit] = await db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.id, unitId), eq(units.siteId, siteId)));
+	return unit !== undefined;
+}
+
 /** Five wrong answers for a home lock it on the kiosks for ten minutes. */
 const UNIT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
 
@@ -34,8 +46,8 @@ export type IdentityResult =
 
 /**
  * The owner proves who they are by their home and the last four digits of a phone on record for
- * it. The attempt counts before it is checked; the fifth wrong one locks the home and tells the
- * desk (an event on the staff feed).
+ * it. Attempts for a home take turns; the fifth wrong one locks the home and tells the desk (an
+ * event on the staff feed).
  */
 export async function checkIdentity(
 	db: Queryable,
@@ -43,31 +55,27 @@ export async function checkIdentity(
 	now = new Date()
 ): Promise<IdentityResult> {
 	const attempt = { key: `unit:${input.unitId}`, rule: UNIT_RULE };
-	const claim = await claimAttempt(db, [attempt], now);
+	const claim = await checkAttempt(db, attempt, now, async (tx) => {
+		const people = await tx
+			.select({ id: residents.id, phone: residents.phone, careFlags: residents.careFlags })
+			.from(residents)
+			.innerJoin(households, eq(households.id, residents.householdId))
+			.innerJoin(units, eq(units.id, households.unitId))
+			.where(
+				and(
+					eq(units.id, input.unitId),
+					eq(units.siteId, input.siteId),
+					isNull(households.movedOutOn),
+					isNull(residents.leftAt)
+				)
+			);
+		const match = people.find((p) => p.phone.endsWith(input.phoneLast4));
+		return match
+			? { residentId: match.id, careFlagged: people.some((p) => p.careFlags.length > 0) }
+			: null;
+	});
 	if (claim.refusedUntil) return { ok: false, reason: 'locked', until: claim.refusedUntil };
-
-	const people = await db
-		.select({ id: residents.id, phone: residents.phone, careFlags: residents.careFlags })
-		.from(residents)
-		.innerJoin(households, eq(households.id, residents.householdId))
-		.innerJoin(units, eq(units.id, households.unitId))
-		.where(
-			and(
-				eq(units.id, input.unitId),
-				eq(units.siteId, input.siteId),
-				isNull(households.movedOutOn),
-				isNull(residents.leftAt)
-			)
-		);
-	const match = people.find((p) => p.phone.endsWith(input.phoneLast4));
-	if (match) {
-		await clearThrottle(db, attempt.key);
-		return {
-			ok: true,
-			residentId: match.id,
-			careFlagged: people.some((p) => p.careFlags.length > 0)
-		};
-	}
+	if (claim.passed) return { ok: true, ...claim.passed };
 	if (claim.lockedUntil) {
 		await appendEvent(db, {
 			siteId: input.siteId,

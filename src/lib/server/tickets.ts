@@ -1,21 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { clockRuns } from '../domain/clocks/clock-runs.js';
 import { DEFAULT_PRIORITY, isCategoryOf } from '../domain/ticket-categories.js';
 import { formatSerial, serialPrefix } from '../domain/serial-number.js';
 import { siteDateKey } from '../domain/site-time.js';
-import type { CareFlag, Channel, Priority, TicketType } from '../domain/vocabulary.js';
+import type { Channel, Priority, TicketType } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { isUniqueViolation } from './db/errors.js';
-import {
-	buildings,
-	households,
-	residents,
-	sites,
-	ticketSerials,
-	tickets,
-	units
-} from './db/schema/index.js';
+import { ticketSerials, tickets } from './db/schema/index.js';
 import type { TicketLocation } from './db/schema/index.js';
-import { appendEvent, type Actor } from './event-log.js';
+import { clockRulesAt } from './clocks/site-clock-rules.js';
+import type { Actor } from './event-log.js';
+import { filingContext, filingStatement } from './ticket-filing.js';
 
 export type Ticket = typeof tickets.$inferSelect;
 
@@ -80,94 +76,80 @@ export async function fileTicket(db: Queryable, input: FileTicketInput): Promise
 	}
 }
 
+/** A filing finds the rules changed under it at most this often before it gives up. */
+const PLAN_TRIES = 5;
+
+/**
+ * Reads and plans with no lock held, then files in one statement (`filingStatement`). Its clocks
+ * are planned with the site's rules as read; if the rules change before the statement takes the
+ * site's stream row, the statement writes nothing and the filing plans again.
+ */
 async function insertTicket(db: Queryable, input: FileTicketInput): Promise<Ticket> {
 	const now = input.now ?? new Date();
-	return db.transaction(async (tx) => {
-		if (input.idempotencyKey) {
-			const existing = await findByIdempotencyKey(tx, input.siteId, input.idempotencyKey);
+	const inTransaction = db instanceof PgTransaction;
+	const id = crypto.randomUUID();
+	for (let attempt = 0; attempt < PLAN_TRIES; attempt++) {
+		const context = await filingContext(db, {
+			siteId: input.siteId,
+			unitId: input.unitId ?? null,
+			buildingId: input.location?.buildingId ?? null,
+			idempotencyKey: input.idempotencyKey ?? null
+		});
+		if (!context) throw new Error(`No site ${input.siteId}`);
+		if (context.existingId && input.idempotencyKey) {
+			const existing = await findByIdempotencyKey(db, input.siteId, input.idempotencyKey);
 			if (existing) return existing;
 		}
-		const [site] = await tx
-			.select({ timeZone: sites.timeZone })
-			.from(sites)
-			.where(eq(sites.id, input.siteId));
-		if (!site) throw new Error(`No site ${input.siteId}`);
-
-		let buildingId = input.location?.buildingId ?? null;
-		if (buildingId) {
-			const [building] = await tx
-				.select({ id: buildings.id })
-				.from(buildings)
-				.where(and(eq(buildings.id, buildingId), eq(buildings.siteId, input.siteId)));
-			if (!building) throw new Error(`No building ${buildingId} at site ${input.siteId}`);
+		if (!context.buildingFound) {
+			throw new Error(`No building ${input.location?.buildingId} at site ${input.siteId}`);
 		}
-		let householdId: string | null = null;
-		let careFlags: CareFlag[] = [];
-		if (input.unitId) {
-			const [unit] = await tx
-				.select({ buildingId: units.buildingId, householdId: households.id })
-				.from(units)
-				.leftJoin(
-					households,
-					and(eq(households.unitId, units.id), sql`${households.movedOutOn} is null`)
-				)
-				.where(and(eq(units.id, input.unitId), eq(units.siteId, input.siteId)));
-			if (!unit) throw new Error(`No unit ${input.unitId} at site ${input.siteId}`);
-			buildingId ??= unit.buildingId;
-			householdId = unit.householdId;
-			if (householdId) careFlags = await householdCareFlags(tx, householdId);
+		if (input.unitId && !context.unitBuildingId) {
+			throw new Error(`No unit ${input.unitId} at site ${input.siteId}`);
 		}
-
-		const serial = await nextSerial(
-			tx,
+		const { policy, calendar } = await clockRulesAt(
+			db,
 			input.siteId,
-			serialPrefix(input.type, siteDateKey(now, site.timeZone))
+			context.rulesStamp,
+			inTransaction
 		);
-		const [ticket] = await tx
-			.insert(tickets)
-			.values({
-				siteId: input.siteId,
-				serial,
-				type: input.type,
-				category: input.category,
-				priority: input.priority ?? DEFAULT_PRIORITY[input.type],
-				channel: input.channel,
-				buildingId,
-				unitId: input.unitId ?? null,
-				householdId,
-				reporterResidentId: input.reporterResidentId ?? null,
-				reporterName: input.reporterName ?? null,
-				reporterPhone: input.reporterPhone ?? null,
-				location: input.location ?? null,
-				description: input.description,
-				preferredAt: input.preferredAt ?? null,
-				careFlags,
-				details: input.details ?? {},
-				createdByStaffId: input.actor.kind === 'staff' ? (input.actor.staffId ?? null) : null,
-				createdByDeviceId: input.actor.kind === 'device' ? (input.actor.deviceId ?? null) : null,
-				idempotencyKey: input.idempotencyKey ?? null,
-				createdAt: now,
-				updatedAt: now
-			})
-			.returning();
-		if (!ticket) throw new Error('Ticket insert returned no row');
-		await appendEvent(tx, {
+		const priority = input.priority ?? DEFAULT_PRIORITY[input.type];
+		// A new ticket's timeline is its filing (whose serial no clock rule reads: it is not known
+		// until the statement takes it).
+		const data = { type: input.type, category: input.category, channel: input.channel };
+		const runs = clockRuns(
+			policy,
+			calendar,
+			{ type: input.type, category: input.category, priority, flags: [] },
+			[{ type: 'ticket.filed', at: now.getTime(), data }]
+		);
+		const row = {
+			id,
 			siteId: input.siteId,
-			ticketId: ticket.id,
-			type: 'ticket.filed',
-			actor: input.actor,
-			data: { serial, type: ticket.type, category: ticket.category, channel: ticket.channel },
+			prefix: serialPrefix(input.type, siteDateKey(now, context.timeZone)),
+			type: input.type,
+			category: input.category,
+			priority,
+			channel: input.channel,
+			buildingId: input.location?.buildingId ?? context.unitBuildingId,
+			unitId: input.unitId ?? null,
+			householdId: input.unitId ? context.householdId : null,
+			reporterResidentId: input.reporterResidentId ?? null,
+			reporterName: input.reporterName ?? null,
+			reporterPhone: input.reporterPhone ?? null,
+			location: input.location ?? null,
+			description: input.description,
+			preferredAt: input.preferredAt ?? null,
+			careFlags: input.unitId ? context.careFlags : [],
+			details: input.details ?? {},
+			createdByStaffId: input.actor.kind === 'staff' ? (input.actor.staffId ?? null) : null,
+			createdByDeviceId: input.actor.kind === 'device' ? (input.actor.deviceId ?? null) : null,
+			idempotencyKey: input.idempotencyKey ?? null,
 			at: now
-		});
-		return ticket;
-	});
-}
-
-/** The union of the current residents' special-care flags. */
-async function householdCareFlags(tx: Queryable, householdId: string): Promise<CareFlag[]> {
-	const rows = await tx
-		.select({ careFlags: residents.careFlags })
-		.from(residents)
-		.where(and(eq(residents.householdId, householdId), sql`${residents.leftAt} is null`));
-	return [...new Set(rows.flatMap((r) => r.careFlags))].sort();
+		};
+		const file = (q: Queryable) => filingStatement(q, row, input.actor, context.rulesStamp, runs);
+		// In the caller's transaction, a savepoint: a repeated key's failure leaves it usable.
+		const ticket = inTransaction ? await db.transaction(file) : await file(db);
+		if (ticket) return ticket;
+	}
+	throw new Error(`The clock rules of site ${input.siteId} kept changing while filing`);
 }

@@ -74,6 +74,49 @@ export async function forgiveAttempt(db: Queryable, entries: ThrottleEntry[]): P
 	});
 }
 
+/** The key's row, created if new and locked until the transaction ends, in one statement. */
+async function lockedState(tx: Queryable, key: string, now: Date): Promise<ThrottleState> {
+	const [row] = await tx
+		.insert(signInThrottles)
+		.values({ key, failures: 0, windowStart: now, lockedUntil: null })
+		.onConflictDoUpdate({ target: signInThrottles.key, set: { key } })
+		.returning();
+	if (!row) throw new Error(`Throttle ${key} returned no row`);
+	return stateOf(row);
+}
+
+export type CheckedAttempt<T> =
+	| { refusedUntil: Date }
+	/** `lockedUntil` when this very attempt failed and locked the key. */
+	| { refusedUntil: null; passed: T | null; lockedUntil: Date | null };
+
+/**
+ * One attempt at a secret for one key, checked while the key's row is locked, in one transaction:
+ * simultaneous attempts take turns, so a burst cannot slip past the limit. A failure (`check`
+ * gives null) counts; a success clears the key. The check is read at once with the lock (the two
+ * go out together) and used only once the key is known not to be locked.
+ */
+export async function checkAttempt<T>(
+	db: Queryable,
+	entry: ThrottleEntry,
+	now: Date,
+	check: (tx: Queryable) => Promise<T | null>
+): Promise<CheckedAttempt<T>> {
+	return db.transaction(async (tx) => {
+		const [state, passed] = await Promise.all([lockedState(tx, entry.key, now), check(tx)]);
+		const refused = lockedUntil(state, now.getTime());
+		if (refused !== null) return { refusedUntil: new Date(refused) };
+		if (passed !== null) {
+			await tx.delete(signInThrottles).where(eq(signInThrottles.key, entry.key));
+			return { refusedUntil: null, passed, lockedUntil: null };
+		}
+		const next = afterFailure(state, entry.rule, now.getTime());
+		await save(tx, entry.key, next);
+		const locked = next.lockedUntil === null ? null : new Date(next.lockedUntil);
+		return { refusedUntil: null, passed: null, lockedUntil: locked };
+	});
+}
+
 export async function clearThrottle(db: Queryable, key: string): Promise<void> {
 	await db.delete(signInThrottles).where(eq(signInThrottles.key, key));
 }

@@ -11,7 +11,7 @@ import type { CalendarDayKind } from '../../domain/vocabulary.js';
 import type { Database, Queryable } from '../db/client.js';
 import { servicePolicies, siteCalendarDays, sites, staffUsers } from '../db/schema/index.js';
 import { appendEvent, lockSiteStream, type Actor } from '../event-log.js';
-import { loadClockRules } from './site-clock-rules.js';
+import { loadClockRules, markRulesChanged } from './site-clock-rules.js';
 import { refreshSiteClocks } from './ticket-clocks.js';
 
 export interface Rejudged {
@@ -61,6 +61,7 @@ export async function publishPolicy(
 		});
 		const actor: Actor = { kind: 'staff', staffId };
 		await appendEvent(tx, { siteId, type: 'site.policy_published', actor, data: { version } });
+		await markRulesChanged(tx, siteId);
 		return rejudgeSite(tx, siteId, actor, 'policy');
 	});
 }
@@ -149,6 +150,7 @@ export async function changeCalendar(
 		}
 		const actor: Actor = { kind: 'staff', staffId };
 		await appendEvent(tx, { siteId, type: 'site.calendar_changed', actor, data });
+		await markRulesChanged(tx, siteId);
 		return rejudgeSite(tx, siteId, actor, 'calendar');
 	});
 }

@@ -2,13 +2,13 @@
  * A site's clock rules as the engine needs them: its newest service policy (the seed one is
  * written on first use) and its working calendar.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { seedPolicy, type ServicePolicy } from '../../domain/clocks/policy.js';
 import type { WorkCalendar } from '../../domain/clocks/work-calendar.js';
 import { CN_CALENDAR_DAYS } from '../../domain/clocks/cn-holidays.js';
 import { resolveSiteSettings } from '../../domain/site-settings.js';
 import type { Queryable } from '../db/client.js';
-import { servicePolicies, siteCalendarDays, sites } from '../db/schema/index.js';
+import { eventStreams, servicePolicies, siteCalendarDays, sites } from '../db/schema/index.js';
 
 export interface SiteClockRules {
 	policy: ServicePolicy;
@@ -61,6 +61,40 @@ export async function loadClockRules(db: Queryable, siteId: string): Promise<Sit
 			days: new Map(days.map((d) => [d.day, d.kind]))
 		}
 	};
+}
+
+/**
+ * Records that the site's clock rules changed, in the changing transaction (which holds the
+ * site's stream row: `lockSiteStream`). A filing that planned its clocks with the rules before
+ * this change then finds the stamp changed and plans again (`fileTicket`).
+ */
+export async function markRulesChanged(tx: Queryable, siteId: string): Promise<void> {
+	await tx
+		.update(eventStreams)
+		.set({ rulesStamp: sql`gen_random_uuid()` })
+		.where(eq(eventStreams.siteId, siteId));
+}
+
+/** The latest committed rules of each site, by the stamp they were read under. */
+const committedRules = new Map<string, { stamp: string | null; rules: SiteClockRules }>();
+
+/**
+ * The site's rules as of `stamp`, read after the stamp was (so they are at least that new): from
+ * memory when this process read them under the same stamp before. A stamp is random, never
+ * reused, so rules cached under it are those of that very change. Outside a transaction only:
+ * inside one, the rules may be the transaction's own, not yet committed.
+ */
+export async function clockRulesAt(
+	db: Queryable,
+	siteId: string,
+	stamp: string | null,
+	inTransaction: boolean
+): Promise<SiteClockRules> {
+	const known = committedRules.get(siteId);
+	if (!inTransaction && known && known.stamp === stamp) return known.rules;
+	const rules = await loadClockRules(db, siteId);
+	if (!inTransaction) committedRules.set(siteId, { stamp, rules });
+	return rules;
 }
 
 /**

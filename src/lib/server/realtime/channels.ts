@@ -3,7 +3,8 @@ import type { Queryable } from '../db/client.js';
 
 /**
  * NOTIFY channels between app processes. Sent inside the writing transaction, so Postgres (and
- * PGlite) deliver them after COMMIT and never after ROLLBACK.
+ * PGlite) deliver them after COMMIT and never after ROLLBACK. On `EVENTS_CHANNEL`,
+ * `<siteId>:<seq>`: a site's event `seq` has committed (sent by `appendEvent`'s statement).
  */
 export const EVENTS_CHANNEL = 'lobbydesk_events';
 export const CONTROL_CHANNEL = 'lobbydesk_control';
@@ -13,11 +14,6 @@ export type ControlMessage =
 	| { kind: 'sessions.ended'; sessionIds: string[] }
 	| { kind: 'user.disabled'; userId: string }
 	| { kind: 'device.revoked'; deviceId: string };
-
-/** `<siteId>:<seq>`: a site's event `seq` has committed. */
-export async function notifyEvent(tx: Queryable, siteId: string, seq: number): Promise<void> {
-	await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${`${siteId}:${seq}`})`);
-}
 
 export async function notifyControl(tx: Queryable, message: ControlMessage): Promise<void> {
 	await tx.execute(sql`select pg_notify(${CONTROL_CHANNEL}, ${JSON.stringify(message)})`);

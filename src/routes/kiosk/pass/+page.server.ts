@@ -9,7 +9,7 @@ import {
 	type PassForm
 } from '#lib/domain/release-pass.js';
 import { TICKET_CATEGORIES } from '#lib/domain/ticket-categories.js';
-import { checkIdentity, kioskUnits } from '#lib/server/kiosk.js';
+import { checkIdentity, isKioskUnit, kioskUnits } from '#lib/server/kiosk.js';
 import { filePass, siteToday } from '#lib/server/release-passes.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,8 +65,9 @@ export const actions: Actions = {
 
 		const today = await siteToday(db, kiosk.siteId, new Date());
 		const errors: Partial<Record<string, string>> = { ...checkPassForm(values, today) };
-		const units = await kioskUnits(db, kiosk.siteId);
-		if (values.unitId && !units.some((u) => u.id === values.unitId)) errors.unitId = 'unitRequired';
+		if (values.unitId && !(await isKioskUnit(db, kiosk.siteId, values.unitId))) {
+			errors.unitId = 'unitRequired';
+		}
 		if (Object.keys(errors).length) return fail(400, { values: echo, errors });
 
 		const identity = await checkIdentity(db, {

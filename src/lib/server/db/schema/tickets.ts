@@ -130,7 +130,13 @@ export const eventStreams = pgTable('event_streams', {
 	siteId: uuid('site_id')
 		.primaryKey()
 		.references(() => sites.id),
-	lastSeq: bigint('last_seq', { mode: 'number' }).notNull()
+	lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+	/**
+	 * Changed (to a fresh random value) by every change of the site's clock rules, in the same
+	 * transaction. A filing plans its clocks before it takes this row and files only if the stamp
+	 * is still the one it planned with (`fileTicket`).
+	 */
+	rulesStamp: uuid('rules_stamp')
 });
 
 /**

@@ -9,7 +9,7 @@ import {
 import { fromSiteLocal } from '#lib/domain/site-time.js';
 import { TICKET_CATEGORIES } from '#lib/domain/ticket-categories.js';
 import { sites } from '#lib/server/db/schema/index.js';
-import { checkIdentity, fileFromKiosk, kioskUnits } from '#lib/server/kiosk.js';
+import { checkIdentity, fileFromKiosk, isKioskUnit, kioskUnits } from '#lib/server/kiosk.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,18 +57,22 @@ export const actions: Actions = {
 		// The four digits are not sent back: the kiosk's own field still holds them.
 		const echo = { ...values, phoneLast4: '' };
 
-		const timeZone = await siteTimeZone(kiosk.siteId);
-		const preferredAt = values.preferredAt
-			? (fromSiteLocal(values.preferredAt, timeZone) ?? 'invalid')
-			: null;
+		// Only a preferred time needs the site's time zone.
+		const [timeZone, unitFound] = await Promise.all([
+			values.preferredAt ? siteTimeZone(kiosk.siteId) : null,
+			values.unitId ? isKioskUnit(app().db, kiosk.siteId, values.unitId) : true
+		]);
+		const preferredAt =
+			values.preferredAt && timeZone
+				? (fromSiteLocal(values.preferredAt, timeZone) ?? 'invalid')
+				: null;
 		const errors: Partial<Record<RequestField, string>> = checkRequest(
 			params.type,
 			values,
 			preferredAt,
 			new Date()
 		);
-		const units = await kioskUnits(app().db, kiosk.siteId);
-		if (values.unitId && !units.some((u) => u.id === values.unitId)) errors.unitId = 'unitRequired';
+		if (!unitFound) errors.unitId = 'unitRequired';
 		if (Object.keys(errors).length) return fail(400, { values: echo, errors });
 
 		const identity = await checkIdentity(app().db, {
