@@ -3,13 +3,10 @@
 // and measures, for each call, the time from sending the kiosk's form to the alert's arrival on
 // every console. The issue's target is one second. Run `npm run build` first; then
 // `npm run bench:alert` (BENCH_CALLS, BENCH_CONSOLES to change the load).
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/lib/realtime/events.ts';
 import type { StreamMessage } from '../src/lib/realtime/stream.ts';
+import { spawnServer } from '../tests/e2e/server-process.ts';
 import { cookieOf, postAction } from '../tests/helpers/app-http.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4431);
@@ -18,29 +15,9 @@ const CONSOLES = Number(process.env.BENCH_CONSOLES ?? 6);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROLES = ['assistant', 'supervisor', 'director', 'engineer', 'guard', 'admin'];
 
-const server = spawn(process.execPath, ['server.ts'], {
-	env: {
-		...process.env,
-		PORT: String(PORT),
-		HOST: '127.0.0.1',
-		LOBBYDESK_DEMO: 'on',
-		DATABASE_URL: '',
-		LOBBYDESK_DATA_DIR: mkdtempSync(join(tmpdir(), 'lobbydesk-bench-'))
-	},
-	stdio: 'ignore'
-});
-
-async function ready(): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`${BASE}/readyz`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('server did not become ready');
-}
+// The embedded database: no DATABASE_URL, a fresh data directory.
+const server = spawnServer(PORT);
+const ready = () => server.ready();
 
 /** A form post as the browser sends it; returns the response. */
 const post = (path: string, form: Record<string, string>, cookie = '') =>
@@ -135,5 +112,5 @@ try {
 	report('kiosk form answered', response);
 	report('alert on every console (target < 1000 ms)', toAll);
 } finally {
-	server.kill('SIGTERM');
+	await server.stop();
 }

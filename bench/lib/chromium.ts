@@ -1,4 +1,5 @@
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../../tests/helpers/chromium-launch.ts';
 
 /**
  * Debian's Chromium for the browser benchmarks, launched as the browser tests launch it, and
@@ -6,18 +7,7 @@ import { chromium, type Browser, type CDPSession } from '@playwright/test';
  * timeline and the JS heap after a full collection.
  */
 export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** The `name=value` cookie header given to a browser context for `baseURL`. */

@@ -1,4 +1,5 @@
 import { TICKET_CATEGORIES } from '../../src/lib/domain/ticket-categories.js';
+import { TICKET_ACTIONS } from '../../src/lib/domain/ticket-workflow.js';
 import type { Credential, FuzzContext } from './fuzz-context.js';
 import {
 	ALL_CATEGORIES,
@@ -78,23 +79,6 @@ const ownerPaths = (ctx: FuzzContext, credentialed: boolean) => [
 ];
 const householdPaths = (ctx: FuzzContext, credentialed: boolean) => [
 	`/h/${credentialed ? ctx.householdToken : 'b'.repeat(32)}`
-];
-const TICKET_ACTIONS = [
-	'claim',
-	'take',
-	'assign',
-	'dispatch',
-	'contact',
-	'appoint',
-	'on_site',
-	'wait_owner',
-	'resume',
-	'resolve',
-	'owner_accept',
-	'decline',
-	'reopen',
-	'follow_up',
-	'close'
 ];
 const staffDir = (path: string) => `console/(staff)${path}`;
 
@@ -232,7 +216,7 @@ export const TARGETS: Target[] = [
 		user: [ctx.spareUserId],
 		disabled: ['true', 'false']
 	})),
-	...TICKET_ACTIONS.map((name) =>
+	...[...TICKET_ACTIONS, 'take'].map((name) =>
 		action(staffDir('/tickets/[serial]'), name, 'assistant', ticketAction, ticketPaths)
 	),
 	action(staffDir('/tickets/new'), 'default', 'assistant', (ctx) => ({

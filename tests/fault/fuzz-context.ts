@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { postAction } from '../helpers/app-http.js';
 import { hostLinkIn, sentTexts } from '../e2e/sms-outbox.js';
 import { fileRepair, homes, pairDemoDevice, type Home } from './kiosk-client.js';
 
@@ -46,19 +47,7 @@ export interface FuzzContext {
 }
 
 /** A form post as the browser's enhanced form sends it. */
-export async function postForm(
-	baseURL: string,
-	path: string,
-	form: Record<string, string>,
-	cookie = ''
-): Promise<Response> {
-	return fetch(new URL(path, baseURL), {
-		method: 'POST',
-		body: new URLSearchParams(form),
-		headers: { origin: new URL(baseURL).origin, cookie, 'x-sveltekit-action': 'true' },
-		redirect: 'manual'
-	});
-}
+export const postForm = postAction;
 
 /** Signs in over HTTP as the console's form does; returns the session cookie. */
 export async function staffSession(baseURL: string, username: string): Promise<string> {
