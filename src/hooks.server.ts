@@ -59,7 +59,7 @@ const unreadable: Handle = async ({ event, resolve }) => {
 	if (!status) return resolve(event);
 	const message = messagesFor(event.locals.locale).errorUnreadable;
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
-		return Response.json({ type: 'error', error: { message } }, { status });
+		return Response.json({ type: 'error', status, error: { message } }, { status });
 	}
 	error(status, message);
 };

@@ -65,4 +65,22 @@ describe('connectPresence', () => {
 		expect(ended).toBe(0);
 		close();
 	});
+
+	it('tries again after an "unavailable" refusal, and gives up on any other', async () => {
+		let attempts = 0;
+		let refusal = 'unavailable';
+		io.use((_socket, next) => {
+			attempts += 1;
+			next(new Error(refusal));
+		});
+		const close = connectPresence(() => {}, origin);
+		await until(() => attempts >= 2);
+		refusal = 'origin';
+		const seen = attempts;
+		await until(() => attempts === seen + 1);
+		// Past the next back-off (2 s by now): nothing more.
+		await wait(2_500);
+		expect(attempts).toBe(seen + 1);
+		close();
+	});
 });

@@ -84,7 +84,12 @@ export class LiveBoard<A extends Audience> {
 			});
 			this.#socket = socket;
 			socket.on('hello', ({ serverTime }) => (this.clockOffset = serverTime - Date.now()));
-			socket.on('connect', () => this.#subscribe());
+			socket.on('connect', () => {
+				// A new connection starts from "the database answers": the server says at once when
+				// it does not, and a return announced while this socket was away is not missed.
+				this.#databaseDown = false;
+				this.#subscribe();
+			});
 			socket.on('disconnect', () => this.#lost());
 			socket.on('connect_error', () => {
 				this.#lost();
