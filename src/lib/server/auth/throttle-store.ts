@@ -31,20 +31,9 @@ export async function claimAttempt(
 	now: Date
 ): Promise<AttemptClaim> {
 	return db.transaction(async (tx) => {
-		const states = new Map<string, ThrottleState | null>();
-		for (const { key } of entries) {
-			// A row to lock even for a key never seen: simultaneous first attempts queue on it.
-			await tx
-				.insert(signInThrottles)
-				.values({ key, failures: 0, windowStart: now, lockedUntil: null })
-				.onConflictDoNothing();
-			const [row] = await tx
-				.select()
-				.from(signInThrottles)
-				.where(eq(signInThrottles.key, key))
-				.for('update');
-			states.set(key, row ? stateOf(row) : null);
-		}
+		const states = new Map<string, ThrottleState>();
+		// A row to lock even for a key never seen: simultaneous first attempts queue on it.
+		for (const { key } of entries) states.set(key, await lockedState(tx, key, now));
 		const refused = [...states.values()]
 			.map((state) => lockedUntil(state, now.getTime()))
 			.filter((t): t is number => t !== null);
