@@ -11,7 +11,9 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-	timeout: 30_000,
+	// Two workers on a 2-core machine: a browser test that takes 10 s alone has been seen past 30 s
+	// late in a CI run; a test that truly hangs still fails, a minute later.
+	timeout: 60_000,
 	expect: { timeout: 5_000 },
 	use: {
 		baseURL: BASE_URL,

@@ -75,6 +75,8 @@ const PROBES: Record<
 	'ticket.dispatch': ticketActionProbe('dispatch'),
 	'ticket.work': ticketActionProbe('contact'),
 	'ticket.follow_up': ticketActionProbe('follow_up'),
+	'fee.waive': ticketActionProbe('quoteWaive'),
+	'ticket.owner_link': ticketActionProbe('sendOwnerLink'),
 	'pass.decide': (cookie, _, request) => pageProbe('/console/passes', cookie, request),
 	'clocks.manage': async (cookie, _, request) =>
 		(await pageProbe('/console/clocks', cookie, request)) &&

@@ -1,6 +1,6 @@
 import { devices, expect, test, type Browser, type Page } from '@playwright/test';
 import { demoResidents } from '../../src/lib/server/demo-seed.js';
-import { pairDemo, signIn } from './helpers.js';
+import { pairDemo, signIn, tomorrowTen } from './helpers.js';
 
 // An owner files a request at the lobby kiosk, takes the receipt's QR code with their phone, and
 // follows the request there: adds information, confirms the visit, accepts the work and rates it,
@@ -43,17 +43,6 @@ async function fileAtKiosk(
 	const serial = (await page.getByTestId('serial').textContent()) ?? '';
 	const link = (await page.locator('[data-owner-link]').getAttribute('data-owner-link')) ?? '';
 	return { serial, link, homeLabel };
-}
-
-/** Tomorrow 10:00 on the site's clock, as a datetime-local field takes it and as pages show it. */
-function tomorrowTen(): { field: string; shown: string } {
-	const day = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(new Date(Date.now() + 24 * 60 * 60 * 1000));
-	return { field: `${day}T10:00`, shown: `${day} 10:00` };
 }
 
 test('an owner follows a repair from the kiosk receipt to rating it on their phone', async ({

@@ -1,6 +1,14 @@
 import { TICKET_CATEGORIES } from '../../src/lib/domain/ticket-categories.js';
-import { TICKET_ACTIONS } from '../../src/lib/domain/ticket-workflow.js';
-import type { Credential, FuzzContext } from './fuzz-context.js';
+import type { Credential } from './fuzz-context.js';
+import {
+	action,
+	endpoint,
+	householdPaths,
+	ownerPaths,
+	staffDir,
+	type Target
+} from './fuzz-target.js';
+import { TICKET_PAGE_TARGETS } from './fuzz-ticket-page.js';
 import {
 	ALL_CATEGORIES,
 	home,
@@ -11,11 +19,9 @@ import {
 	NO_FIELDS,
 	PURPOSES,
 	soon,
-	ticketAction,
 	today,
 	visitDetails,
-	visitId,
-	type Fields
+	visitId
 } from './fuzz-fields.js';
 
 /**
@@ -24,64 +30,6 @@ import {
  * some requests get past validation and write). `fuzz-routes.ts` fails the suite when a route
  * gains an action or endpoint this list lacks.
  */
-export interface Target {
-	/** The route's directory under `src/routes`, a space, and the action's name or the method. */
-	id: string;
-	method: 'GET' | 'POST';
-	needs: Credential;
-	/** Addresses to send to; link pages take `credentialed` to choose a real token or not. */
-	paths(ctx: FuzzContext, credentialed: boolean): string[];
-	fields(ctx: FuzzContext): Record<string, string[]>;
-	/** Fields sent as uploaded files when the body is multipart. */
-	files?: string[];
-}
-
-/** The page's address without its `(group)` segments, for routes without parameters. */
-function pagePath(dir: string): string {
-	return `/${dir}`.replace(/\/\([^)]+\)/g, '') || '/';
-}
-
-function action(
-	dir: string,
-	name: string,
-	needs: Credential,
-	fields: Fields = NO_FIELDS,
-	paths?: (ctx: FuzzContext, credentialed: boolean) => string[],
-	files?: string[]
-): Target {
-	const query = name === 'default' ? '' : `?/${name}`;
-	return {
-		id: `${dir} ${name}`,
-		method: 'POST',
-		needs,
-		fields,
-		files,
-		paths: (ctx, credentialed) =>
-			(paths ? paths(ctx, credentialed) : [pagePath(dir)]).map((p) => p + query)
-	};
-}
-
-function endpoint(
-	dir: string,
-	method: 'GET' | 'POST',
-	needs: Credential,
-	fields: Fields = NO_FIELDS
-): Target {
-	return { id: `${dir} ${method}`, method, needs, fields, paths: () => [pagePath(dir)] };
-}
-
-const ticketPaths = (ctx: FuzzContext) => [
-	...ctx.serials.map((s) => `/console/tickets/${encodeURIComponent(s)}`),
-	'/console/tickets/R-00000000-0000'
-];
-const ownerPaths = (ctx: FuzzContext, credentialed: boolean) => [
-	`/o/${credentialed ? ctx.ownerToken : 'a'.repeat(32)}`
-];
-const householdPaths = (ctx: FuzzContext, credentialed: boolean) => [
-	`/h/${credentialed ? ctx.householdToken : 'b'.repeat(32)}`
-];
-const staffDir = (path: string) => `console/(staff)${path}`;
-
 export const TARGETS: Target[] = [
 	endpoint('healthz', 'GET', 'none'),
 	endpoint('readyz', 'GET', 'none'),
@@ -159,6 +107,9 @@ export const TARGETS: Target[] = [
 		session: [crypto.randomUUID(), 'x']
 	})),
 	action(staffDir('/account'), 'endOthers', 'account'),
+	action(staffDir('/account'), 'phone', 'account', () => ({
+		phone: ['13800001234', '+86 139-0000-1234', '12345', '']
+	})),
 	action(staffDir('/account'), 'changePassword', 'account', () => ({
 		current: ['wrong-password'],
 		next: ['a-much-longer-passphrase-1'],
@@ -216,9 +167,7 @@ export const TARGETS: Target[] = [
 		user: [ctx.spareUserId],
 		disabled: ['true', 'false']
 	})),
-	...[...TICKET_ACTIONS, 'take'].map((name) =>
-		action(staffDir('/tickets/[serial]'), name, 'assistant', ticketAction, ticketPaths)
-	),
+	...TICKET_PAGE_TARGETS,
 	action(staffDir('/tickets/new'), 'default', 'assistant', (ctx) => ({
 		type: ['repair', 'complaint', 'consultation', 'emergency'],
 		channel: ['phone', 'walk_in', 'kiosk'],
@@ -266,6 +215,8 @@ export const TARGETS: Target[] = [
 	action('o/[token]', 'note', 'owner', () => ({ text: ['下午三点以后家里有人'] }), ownerPaths),
 	action('o/[token]', 'confirm', 'owner', NO_FIELDS, ownerPaths),
 	action('o/[token]', 'accept', 'owner', NO_FIELDS, ownerPaths),
+	action('o/[token]', 'quoteConfirm', 'owner', NO_FIELDS, ownerPaths),
+	action('o/[token]', 'quoteDecline', 'owner', NO_FIELDS, ownerPaths),
 	action(
 		'o/[token]',
 		'rate',

@@ -1,4 +1,4 @@
-import type { Target } from './fuzz-catalogue.js';
+import type { Target } from './fuzz-target.js';
 import type { Credential, FuzzContext } from './fuzz-context.js';
 import { encodeBody, urlEncoded, type FuzzInput, type Value } from './fuzz-inputs.js';
 

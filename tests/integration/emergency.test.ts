@@ -1,8 +1,11 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_TICKET_FIELDS } from '../../src/lib/domain/public-ticket.js';
 import { NO_VALUES } from '../../src/lib/domain/ticket-action-input.js';
-import { events, tickets } from '../../src/lib/server/db/schema/index.js';
+import { events, staffUsers, tickets } from '../../src/lib/server/db/schema/index.js';
 import { registerDevice } from '../../src/lib/server/devices.js';
 import {
 	emergencyBuildings,
@@ -16,7 +19,10 @@ import {
 	loadSnapshot,
 	type ProjectedMessage
 } from '../../src/lib/server/realtime/projections.js';
+import { directorPhones, textDirectors } from '../../src/lib/server/emergency-texts.js';
+import { smsSender, type SmsSender, type TextMessage } from '../../src/lib/server/notify/sms.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
+import { createStaff, setOwnPhone } from '../../src/lib/server/staff.js';
 import type { Ticket } from '../../src/lib/server/tickets.js';
 import { actOnTicket } from '../../src/lib/server/ticket-workflow.js';
 import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
@@ -49,7 +55,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const call = (idempotencyKey: string = crypto.randomUUID()) =>
+const file = (idempotencyKey: string = crypto.randomUUID()) =>
 	fileEmergency(database.db, {
 		siteId,
 		deviceId: kioskId,
@@ -57,6 +63,7 @@ const call = (idempotencyKey: string = crypto.randomUUID()) =>
 		place: { buildingId: building.id, ...PLACE },
 		idempotencyKey
 	});
+const call = async (idempotencyKey?: string) => (await file(idempotencyKey)).ticket;
 
 describe('a call for help from the kiosk', () => {
 	let ticket: Ticket;
@@ -184,8 +191,11 @@ describe('a call for help from the kiosk', () => {
 describe('the emergency form', () => {
 	it('files one emergency for a key sent twice at once (a double tap)', async () => {
 		const key = crypto.randomUUID();
-		const [a, b] = await Promise.all([call(key), call(key)]);
-		expect(a.id).toBe(b.id);
+		const [a, b] = await Promise.all([file(key), file(key)]);
+		expect(a.ticket.id).toBe(b.ticket.id);
+		// Exactly one of the two filed it: only that one goes on to text the directors.
+		expect([a.filed, b.filed].sort()).toEqual([false, true]);
+		expect((await file(key)).filed).toBe(false);
 		const rows = await database.db.select().from(tickets).where(eq(tickets.idempotencyKey, key));
 		expect(rows).toHaveLength(1);
 	});
@@ -206,5 +216,117 @@ describe('the emergency form', () => {
 			'id',
 			'room'
 		]);
+	});
+});
+
+describe('texting the directors', () => {
+	let outbox: string;
+	let send: SmsSender;
+	const texts = async (): Promise<TextMessage[]> => {
+		const lines = await readFile(outbox, 'utf8').catch(() => '');
+		return lines
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as TextMessage);
+	};
+	const textedEvents = async (ticket: Ticket) =>
+		(await database.db.select().from(events).where(eq(events.ticketId, ticket.id))).filter(
+			(e) => e.type === 'emergency.directors_texted'
+		);
+
+	beforeAll(async () => {
+		outbox = join(await mkdtemp(join(tmpdir(), 'lobbydesk-sms-')), 'outbox.jsonl');
+		send = smsSender({ kind: 'file', path: outbox });
+	});
+
+	it('sends nothing and writes nothing while no director has a phone on record', async () => {
+		const ticket = await call();
+		expect(await directorPhones(database.db, siteId)).toEqual([]);
+		expect(await textDirectors(database.db, { ticketId: ticket.id, send })).toEqual({
+			recipients: 0,
+			sent: 0
+		});
+		expect(await texts()).toEqual([]);
+		expect(await textedEvents(ticket)).toEqual([]);
+	});
+
+	it('texts every enabled director with a phone: what, building and floor, the number; never the caller’s words', async () => {
+		const director = await staffIdOf(database, 'director');
+		await setOwnPhone(database.db, { userId: director, phone: '13900001111' });
+		// A supervisor's phone and a disabled director's are not texted.
+		await setOwnPhone(database.db, {
+			userId: await staffIdOf(database, 'supervisor'),
+			phone: '13900002222'
+		});
+		const created = await createStaff(database.db, {
+			siteId,
+			username: 'former.director',
+			displayName: '前任主任',
+			role: 'director',
+			actor: { kind: 'system' }
+		});
+		expect(created.ok).toBe(true);
+		const former = await staffIdOf(database, 'former.director');
+		await setOwnPhone(database.db, { userId: former, phone: '13900003333' });
+		await database.db
+			.update(staffUsers)
+			.set({ disabledAt: new Date() })
+			.where(eq(staffUsers.id, former));
+
+		const ticket = await call();
+		expect(await textDirectors(database.db, { ticketId: ticket.id, send })).toEqual({
+			recipients: 1,
+			sent: 1
+		});
+		const sent = await texts();
+		expect(sent.map((t) => t.to)).toEqual(['13900001111']);
+		const text = sent[0]?.text ?? '';
+		expect(text).toContain('特别求助');
+		expect(text).toContain('医疗急救');
+		expect(text).toContain(`${building.code}号楼${PLACE.floor}层`);
+		expect(text).toContain(ticket.serial);
+		// The room and the note are the caller's words: they stay on the console.
+		expect(text).not.toContain(PLACE.room);
+		expect(text).not.toContain('摔倒');
+
+		// On the timeline, without any number.
+		const [texted] = await textedEvents(ticket);
+		expect(texted).toMatchObject({
+			actorKind: 'system',
+			data: { serial: ticket.serial, recipients: 1, sent: 1 }
+		});
+		expect(JSON.stringify(texted?.data)).not.toContain('139');
+	});
+
+	it('records a gateway that refused, without failing', async () => {
+		const ticket = await call();
+		const refused: SmsSender = async () => false;
+		expect(await textDirectors(database.db, { ticketId: ticket.id, send: refused })).toEqual({
+			recipients: 1,
+			sent: 0
+		});
+		expect(await textedEvents(ticket)).toEqual([
+			expect.objectContaining({ data: { serial: ticket.serial, recipients: 1, sent: 0 } })
+		]);
+	});
+
+	it('texts nobody about a ticket that is not an emergency', async () => {
+		const before = (await texts()).length;
+		const [repair] = await database.db
+			.select({ id: tickets.id })
+			.from(tickets)
+			.where(eq(tickets.type, 'repair'))
+			.limit(1);
+		if (repair) {
+			expect(await textDirectors(database.db, { ticketId: repair.id, send })).toEqual({
+				recipients: 0,
+				sent: 0
+			});
+		}
+		expect(await textDirectors(database.db, { ticketId: crypto.randomUUID(), send })).toEqual({
+			recipients: 0,
+			sent: 0
+		});
+		expect(await texts()).toHaveLength(before);
 	});
 });

@@ -7,8 +7,10 @@ import {
 	checkIdentity,
 	fileFromKiosk,
 	isKioskUnit,
-	kioskUnits
+	kioskUnits,
+	lockedHomes
 } from '../../src/lib/server/kiosk.js';
+import { loadMessages } from '../../src/lib/server/realtime/projections.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { createDemoDatabase, type TestDatabase } from '../helpers/test-database.js';
 
@@ -79,6 +81,51 @@ describe('the kiosk', () => {
 		expect(
 			await checkIdentity(database.db, { siteId, unitId, phoneLast4: last4(7), deviceId }, later)
 		).toMatchObject({ ok: true });
+	});
+
+	it('names the locked home and its end to the desk, on the staff stream only', async () => {
+		const home = (await kioskUnits(database.db, siteId))[15];
+		const unitId = home?.id ?? '';
+		const now = new Date('2026-11-22T04:00:00Z');
+		const wrong = last4(15) === '0000' ? '1111' : '0000';
+		for (let i = 0; i < 5; i++) {
+			await checkIdentity(database.db, { siteId, unitId, phoneLast4: wrong, deviceId }, now);
+		}
+		const until = new Date(now.getTime() + 10 * MINUTE);
+		const [alert] = await database.db
+			.select()
+			.from(events)
+			.where(and(eq(events.siteId, siteId), eq(events.type, 'kiosk.unit_locked')))
+			.then((rows) => rows.filter((r) => r.data.unitId === unitId));
+		expect(alert?.data).toEqual({
+			unitId,
+			home: { building: home?.building, entrance: home?.entrance, room: home?.room },
+			until: until.toISOString()
+		});
+
+		// The desk's notice, read when a console page loads: the home until its lock ends.
+		const during = await lockedHomes(database.db, siteId, new Date(now.getTime() + MINUTE));
+		expect(during.filter((l) => l.unitId === unitId)).toEqual([
+			{
+				unitId,
+				building: home?.building,
+				entrance: home?.entrance,
+				room: home?.room,
+				until: until.getTime()
+			}
+		]);
+		const after = await lockedHomes(database.db, siteId, new Date(until.getTime() + 1));
+		expect(after.filter((l) => l.unitId === unitId)).toEqual([]);
+		// Another site's desk hears nothing of it.
+		expect(await lockedHomes(database.db, crypto.randomUUID(), now)).toEqual([]);
+
+		// The staff stream carries the home; the staff room's and the lobby's carry no event.
+		const [message] = await loadMessages(database.db, siteId, (alert?.seq ?? 1) - 1, 1);
+		expect(message?.staff.event?.data).toMatchObject({ home: alert?.data.home });
+		for (const audience of ['staff_room', 'public'] as const) {
+			expect(message?.[audience]).toMatchObject({ event: null, ticket: null });
+			expect(JSON.stringify(message?.[audience])).not.toContain(unitId);
+		}
 	});
 
 	it('files the request on the kiosk channel, once per key, with the owner as reporter', async () => {

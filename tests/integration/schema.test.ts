@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	CARE_FLAGS,
 	CHANNELS,
+	RELEASE_PASS_STATUSES,
 	STAFF_ROLES,
 	TICKET_STATUSES,
 	TICKET_TYPES
@@ -85,6 +86,7 @@ describe(`migrations on ${TEST_DATABASE_URL ? 'Postgres' : 'PGlite'}`, () => {
 		expect(await enumValues('channel')).toEqual([...CHANNELS]);
 		expect(await enumValues('visit_status')).toEqual([...VISIT_STATUSES]);
 		expect(await enumValues('id_document_type')).toEqual([...ID_DOCUMENT_TYPES]);
+		expect(await enumValues('release_pass_status')).toEqual([...RELEASE_PASS_STATUSES]);
 		expect(TICKET_TYPES).toHaveLength(7);
 		expect(STAFF_ROLES).toHaveLength(6);
 	});

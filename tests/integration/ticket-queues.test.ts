@@ -98,6 +98,38 @@ describe('the console lists', () => {
 		);
 	});
 
+	it('list the open tickets escalated to the director', async () => {
+		const ticket = await file(12, '下水道反复堵塞');
+		const act = (action: 'claim' | 'resolve' | 'follow_up' | 'close', text = '') =>
+			actOnTicket(database.db, {
+				siteId,
+				ticketId: ticket.id,
+				action,
+				actor: { staffId: assistant, role: 'assistant' },
+				values: {
+					...NO_VALUES,
+					...(action === 'resolve' ? { text: '已疏通' } : {}),
+					...(action === 'follow_up' ? { satisfaction: 'dissatisfied' as const, reason: text } : {})
+				}
+			});
+		const escalatedSerials = async () => (await list({ queue: 'escalated' })).map((t) => t.serial);
+		for (const step of ['claim', 'resolve', 'follow_up'] as const) {
+			expect((await act(step, '还是堵')).ok).toBe(true);
+		}
+		// Once dissatisfied: reopened, not escalated.
+		expect(await escalatedSerials()).not.toContain(ticket.serial);
+		for (const step of ['claim', 'resolve', 'follow_up'] as const) {
+			expect((await act(step, '第二次还是堵')).ok).toBe(true);
+		}
+		expect(await escalatedSerials()).toContain(ticket.serial);
+		// A guard reads tickets too and sees the same list; closed ones leave it.
+		const guard = { staffId: await staffIdOf(database, 'guard'), role: 'guard' as const };
+		const guardList = await listQueue(database.db, siteId, guard, query({ queue: 'escalated' }));
+		expect(guardList.map((t) => t.serial)).toContain(ticket.serial);
+		await database.db.update(tickets).set({ status: 'closed' }).where(eq(tickets.id, ticket.id));
+		expect(await escalatedSerials()).not.toContain(ticket.serial);
+	});
+
 	it('find a ticket by its serial, its home or the phone on record, closed ones too', async () => {
 		const ticket = await file(9, '阳台晾衣架坏了');
 		const home = units[9];

@@ -76,6 +76,14 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 		guard: false,
 		admin: false
 	},
+	'fee.waive': {
+		assistant: false,
+		supervisor: false,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
 	'pass.decide': {
 		assistant: false,
 		supervisor: true,
@@ -142,6 +150,14 @@ const EXPECTED: Record<Action, Record<StaffRole, boolean>> = {
 	},
 	'visitors.block': {
 		assistant: false,
+		supervisor: true,
+		director: true,
+		engineer: false,
+		guard: false,
+		admin: false
+	},
+	'ticket.owner_link': {
+		assistant: true,
 		supervisor: true,
 		director: true,
 		engineer: false,

@@ -37,6 +37,16 @@ export const ACCESS = {
 	'ticket.work': FIELD_WORK,
 	/** 回访: call the owner back and record their satisfaction. */
 	'ticket.follow_up': CUSTOMER_SERVICE,
+	/**
+	 * Waive all or part of a paid service's fee, with a reason, at most 200 yuan a month each: the
+	 * project manager's alone (seed 003).
+	 */
+	'fee.waive': ['director'],
+	/**
+	 * Text the reporter a link to follow the request on their phone, and withdraw a request's
+	 * links (a lost receipt): the desk that spoke with the owner.
+	 */
+	'ticket.owner_link': CUSTOMER_SERVICE,
 	/** 物品放行条: the duty supervisor approves or refuses an owner's pass (seed 000). */
 	'pass.decide': ['supervisor', 'director'],
 	/** Look a pass up at the exit and mark it used; supervisors stand in for the gate. */

@@ -261,6 +261,48 @@ describe('the owner page', () => {
 		]);
 	});
 
+	it('says an item pass expired when its day passed unused; the request stops at closed', () => {
+		const page = ownerPage(
+			ticket('closed', { type: 'release_pass', acceptedAt: later(5) }),
+			[
+				event('ticket.filed', 0, { actorKind: 'device' }),
+				event('pass.approved', 5, { actorStaffId: ASSISTANT }),
+				event('pass.expired', 60 * 24, {
+					actorKind: 'system',
+					data: { serial: 'G-20261123-001', carryOn: '2026-11-23', was: 'approved' }
+				})
+			],
+			staff
+		);
+		expect(page.timeline.map((e) => [e.kind, e.who])).toEqual([
+			['filed', null],
+			['pass_expired', null]
+		]);
+		expect(page.steps.map((s) => `${s.key}:${s.state}`)).toEqual([
+			'received:done',
+			'closed:current'
+		]);
+	});
+
+	it('keeps the desk’s follow-link events off the owner’s timeline', () => {
+		const page = ownerPage(
+			ticket('accepted'),
+			[
+				event('ticket.filed', 0, { actorKind: 'staff', actorStaffId: ASSISTANT }),
+				event('owner_link.sent', 1, {
+					actorStaffId: ASSISTANT,
+					data: { serial: 'R-20261123-001', phoneLast4: '5678' }
+				}),
+				event('owner_link.send_failed', 1, { actorStaffId: ASSISTANT, data: { sentSeq: 2 } }),
+				event('owner_link.revoked', 2, { actorStaffId: ASSISTANT, data: { count: 2 } }),
+				event('ticket.claimed', 3, { actorStaffId: ASSISTANT })
+			],
+			staff
+		);
+		expect(page.timeline.map((e) => e.kind)).toEqual(['filed', 'taken_on']);
+		expect(JSON.stringify(page)).not.toContain('5678');
+	});
+
 	it('shows staff who have since left by their family name and a neutral title', () => {
 		const page = ownerPage(
 			ticket('accepted', { assigneeId: ENGINEER }),

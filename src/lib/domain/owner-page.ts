@@ -80,7 +80,14 @@ export const TIMELINE_KINDS = [
 	'replied',
 	'owner_note',
 	'appointment_confirmed',
-	'owner_rated'
+	'owner_rated',
+	'quote_proposed',
+	'quote_confirmed',
+	'quote_declined',
+	'paid',
+	'billed',
+	'waived',
+	'pass_expired'
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -94,6 +101,8 @@ export interface TimelineEntry {
 	/** The appointment time proposed. */
 	when: Date | null;
 	rating: Satisfaction | null;
+	/** The money a quote or fee line is about, in fen. */
+	amountFen: number | null;
 }
 
 /** The one sentence at the top: where the request stands, in the owner's terms. */
@@ -125,7 +134,11 @@ export interface OwnerPage {
 	timeline: TimelineEntry[];
 }
 
-/** The event types an owner sees, and as what. Everything else (staff notes, devices…) is not theirs. */
+/**
+ * The event types an owner sees, and as what. Everything else (staff notes, devices…) is not
+ * theirs; nor are the desk's link events (`owner_link.*`): the owner has the text itself, and a
+ * withdrawal ends the page it would show on.
+ */
 export const OWNER_TIMELINE: Readonly<Record<string, TimelineKind>> = {
 	'ticket.filed': 'filed',
 	'ticket.claimed': 'taken_on',
@@ -143,7 +156,15 @@ export const OWNER_TIMELINE: Readonly<Record<string, TimelineKind>> = {
 	'ticket.closed': 'closed',
 	'owner.note': 'owner_note',
 	'owner.appointment_confirmed': 'appointment_confirmed',
-	'owner.rated': 'owner_rated'
+	'owner.rated': 'owner_rated',
+	'quote.proposed': 'quote_proposed',
+	'quote.confirmed': 'quote_confirmed',
+	'quote.declined': 'quote_declined',
+	'payment.collected': 'paid',
+	'payment.billed': 'billed',
+	'fee.waived': 'waived',
+	// The item pass's day ended unused: the request closed by itself, and the owner should know why.
+	'pass.expired': 'pass_expired'
 };
 
 /** A recorded contact shows when it reached the owner; an internal note does not. */
@@ -185,7 +206,8 @@ function entryOf(event: OwnerEvent, staff: StaffDirectory): TimelineEntry | null
 		who: null,
 		text: null,
 		when: null,
-		rating: null
+		rating: null,
+		amountFen: null
 	};
 	if (event.actorKind === 'staff') entry.who = handleOf(staff, event.actorStaffId);
 	switch (kind) {
@@ -205,6 +227,14 @@ function entryOf(event: OwnerEvent, staff: StaffDirectory): TimelineEntry | null
 		case 'owner_note':
 			entry.text = text(event.data.text);
 			break;
+		case 'quote_proposed':
+		case 'paid':
+		case 'billed':
+		case 'waived': {
+			const fen = event.data.totalFen ?? event.data.amountFen;
+			entry.amountFen = typeof fen === 'number' ? fen : null;
+			break;
+		}
 		case 'owner_rated':
 			entry.text = text(event.data.comment);
 			entry.rating =

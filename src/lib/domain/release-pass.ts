@@ -188,22 +188,26 @@ export type PassRefusal =
 	| 'passUsed'
 	| 'passNotYet'
 	| 'passExpired'
+	| 'passLapsed'
 	| 'passAlreadyDecided'
 	| 'passDateGone'
 	| 'passTicketClosed';
 
 /**
  * Whether the guard may let the items out now: only an approved pass, once, on its date on the
- * site's calendar. Each refusal is its own message at the gate.
+ * site's calendar. Each refusal is its own message at the gate; a pass whose day is over reads
+ * as expired, whether or not the day-end sweep has marked it yet.
  */
 export function checkUse(pass: PassState, today: string): PassRefusal | null {
 	switch (pass.status) {
 		case 'pending':
-			return 'passPending';
+			return pass.carryOn < today ? 'passExpired' : 'passPending';
 		case 'refused':
 			return 'passRefused';
 		case 'used':
 			return 'passUsed';
+		case 'expired':
+			return 'passExpired';
 		case 'approved':
 			if (pass.carryOn > today) return 'passNotYet';
 			if (pass.carryOn < today) return 'passExpired';
@@ -215,8 +219,9 @@ export function checkUse(pass: PassState, today: string): PassRefusal | null {
 export const TICKET_ENDED: readonly TicketStatus[] = ['declined', 'closed'];
 
 /**
- * The supervisor decides a pending pass once; approving one whose day is over helps nobody, and
- * a pass whose request the desk has declined or closed is no longer decided.
+ * The supervisor decides a pending pass once; approving one whose day is over helps nobody, a
+ * pass the day's end has expired is settled, and a pass whose request the desk has declined or
+ * closed is no longer decided.
  */
 export function checkDecision(
 	pass: PassState,
@@ -224,6 +229,7 @@ export function checkDecision(
 	today: string,
 	ticketStatus: TicketStatus
 ): PassRefusal | null {
+	if (pass.status === 'expired') return 'passLapsed';
 	if (pass.status !== 'pending') return 'passAlreadyDecided';
 	if (TICKET_ENDED.includes(ticketStatus)) return 'passTicketClosed';
 	if (decision === 'approve' && pass.carryOn < today) return 'passDateGone';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDisplayName, checkNewPassword, checkUsername } from './staff-rules.js';
+import {
+	checkDisplayName,
+	checkNewPassword,
+	checkStaffPhone,
+	checkUsername
+} from './staff-rules.js';
 
 describe('staff account rules', () => {
 	it.each([
@@ -30,5 +35,18 @@ describe('staff account rules', () => {
 		['correct horse battery', null]
 	])('new password %j → %s', (password, expected) => {
 		expect(checkNewPassword(password, 'assistant')).toBe(expected);
+	});
+
+	it.each([
+		['', { ok: true, phone: null }],
+		['   ', { ok: true, phone: null }],
+		['138 0013 8000', { ok: true, phone: '13800138000' }],
+		['+86 139-0000-1234', { ok: true, phone: '13900001234' }],
+		['１３８００１３８０００', { ok: true, phone: '13800138000' }],
+		['12800138000', { ok: false, error: 'staffPhoneInvalid' }],
+		['010-12345678', { ok: false, error: 'staffPhoneInvalid' }],
+		['1380013800', { ok: false, error: 'staffPhoneInvalid' }]
+	])('own phone %j → %j', (raw, expected) => {
+		expect(checkStaffPhone(raw)).toEqual(expected);
 	});
 });

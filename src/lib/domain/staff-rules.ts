@@ -1,3 +1,5 @@
+import { normaliseMobile } from './visitors/visitor-form.js';
+
 /**
  * What a staff account's fields must look like. Each check returns the message key of what is
  * wrong, or null; the pages translate it and show it at the field.
@@ -29,4 +31,16 @@ export function checkNewPassword(
 	if (lower === username.toLowerCase() || KNOWN_PASSWORDS.includes(lower))
 		return 'passwordTooPlain';
 	return null;
+}
+
+/**
+ * One's own mobile on record, as typed (spaces, dashes, +86 allowed): stored as its 11 digits, or
+ * cleared when left empty. Directors are texted on it when someone calls for help.
+ */
+export function checkStaffPhone(
+	raw: string
+): { ok: true; phone: string | null } | { ok: false; error: 'staffPhoneInvalid' } {
+	if (!raw.trim()) return { ok: true, phone: null };
+	const phone = normaliseMobile(raw);
+	return phone ? { ok: true, phone } : { ok: false, error: 'staffPhoneInvalid' };
 }

@@ -4,13 +4,17 @@ import { needsFollowUp } from './ticket-workflow.js';
 /**
  * The console's work lists. `new`: waiting to be taken on; `mine`: given to me; `team`: given to
  * anyone with my role; `open`: everything not closed; `follow_up`: resolved and owed a follow-up
- * call (回访); `at_risk`: a service clock amber or red, the least time left first.
+ * call (回访); `at_risk`: a service clock amber or red, the least time left first; `escalated`:
+ * open tickets escalated to the director (the owner dissatisfied at two follow-ups).
  */
-export const QUEUES = ['new', 'mine', 'team', 'open', 'follow_up', 'at_risk'] as const;
+export const QUEUES = ['new', 'mine', 'team', 'open', 'follow_up', 'at_risk', 'escalated'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** Everything but closed: a declined ticket still owes a reply, a followed-up one a close. */
 export const NOT_CLOSED: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'closed');
+
+/** The ticket flag an escalation sets (`ticket-workflow.ts`). */
+export const ESCALATED_FLAG = 'escalated';
 
 export const FOLLOW_UP_TYPES: readonly TicketType[] = TICKET_TYPES.filter(needsFollowUp);
 

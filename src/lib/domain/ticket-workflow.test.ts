@@ -68,11 +68,14 @@ describe('ticket workflow', () => {
 	});
 
 	it('follows up repairs, complaints and paid services before closing them', () => {
+		const quote = { confirmed: true, declined: false, settled: true };
 		for (const type of ['repair', 'complaint', 'paid_service'] as const) {
-			const resolved = ticket('resolved', { type });
+			const resolved = ticket('resolved', { type, quote });
 			expect(checkAction('close', resolved, actor('assistant')), type).toBe('actionWrongStatus');
 			expect(checkAction('follow_up', resolved, actor('assistant')), type).toBeNull();
-			expect(checkAction('close', ticket('followed_up', { type }), actor('assistant'))).toBeNull();
+			expect(
+				checkAction('close', ticket('followed_up', { type, quote }), actor('assistant'))
+			).toBeNull();
 		}
 		for (const type of ['consultation', 'other', 'emergency'] as const) {
 			const resolved = ticket('resolved', { type });
@@ -145,5 +148,70 @@ describe('ticket workflow', () => {
 		expect(followUpOutcome('dissatisfied', 1)).toEqual({ status: 'reopened', escalate: true });
 		expect(statusAfter('follow_up', ticket('resolved'), 'dissatisfied')).toBe('reopened');
 		expect(statusAfter('follow_up', ticket('resolved'), 'satisfied')).toBe('followed_up');
+	});
+
+	describe('paid services', () => {
+		const paid = (status: TicketStatus, quote: WorkflowTicket['quote'] = null) =>
+			ticket(status, { type: 'paid_service', quote });
+		const confirmed = { confirmed: true, declined: false, settled: false };
+
+		it('are resolved only on a quote the owner confirmed', () => {
+			expect(checkAction('resolve', paid('in_progress'), actor('assistant'))).toBe(
+				'actionQuoteUnconfirmed'
+			);
+			expect(
+				checkAction(
+					'resolve',
+					paid('in_progress', { ...confirmed, confirmed: false }),
+					actor('assistant')
+				)
+			).toBe('actionQuoteUnconfirmed');
+			expect(checkAction('resolve', paid('in_progress', confirmed), actor('assistant'))).toBeNull();
+			expect(availableActions(paid('in_progress'), actor('assistant'))).not.toContain('resolve');
+		});
+
+		it('close once the fee is settled, or when declined', () => {
+			expect(checkAction('close', paid('followed_up', confirmed), actor('assistant'))).toBe(
+				'actionPaymentOpen'
+			);
+			expect(
+				checkAction(
+					'close',
+					paid('followed_up', { ...confirmed, settled: true }),
+					actor('assistant')
+				)
+			).toBeNull();
+			expect(
+				checkAction(
+					'close',
+					ticket('declined', { type: 'paid_service', replied: true }),
+					actor('assistant')
+				)
+			).toBeNull();
+		});
+
+		it('may be declined after an engineer went to look, when the owner refused the quote', () => {
+			const refused = { confirmed: false, declined: true, settled: false };
+			expect(checkAction('decline', paid('in_progress', refused), actor('assistant'))).toBeNull();
+			expect(checkAction('decline', paid('waiting_owner', refused), actor('assistant'))).toBeNull();
+			expect(checkAction('decline', paid('in_progress'), actor('assistant'))).toBe(
+				'actionWrongStatus'
+			);
+			expect(checkAction('decline', paid('resolved', refused), actor('assistant'))).toBe(
+				'actionWrongStatus'
+			);
+			expect(statusAfter('decline', paid('in_progress', refused))).toBe('declined');
+			// Work done on a confirmed quote, then reopened: it is paid for, not declined away.
+			expect(checkAction('decline', paid('reopened', confirmed), actor('assistant'))).toBe(
+				'actionPaymentOpen'
+			);
+			expect(
+				checkAction(
+					'decline',
+					paid('reopened', { ...confirmed, settled: true }),
+					actor('assistant')
+				)
+			).toBeNull();
+		});
 	});
 });

@@ -37,6 +37,8 @@ export interface WorkflowTicket {
 	ownerAccepted: boolean;
 	/** How many follow-ups found the owner dissatisfied. */
 	dissatisfiedCount: number;
+	/** A paid service's quote: the owner's answer, and whether it has been paid for. */
+	quote?: { confirmed: boolean; declined: boolean; settled: boolean } | null;
 }
 
 export interface WorkflowActor {
@@ -56,7 +58,11 @@ export type WorkflowRefusal =
 	/** This type of ticket has no follow-up. */
 	| 'actionNoFollowUp'
 	/** An item-release pass moves by its own steps: approved, refused, used at the gate. */
-	| 'actionPassFlow';
+	| 'actionPassFlow'
+	/** Paid work is done only on a quote the owner confirmed (seed 003). */
+	| 'actionQuoteUnconfirmed'
+	/** A paid service closes once its fee is collected, billed or waived. */
+	| 'actionPaymentOpen';
 
 const OPEN_WORK = ['accepted', 'in_progress', 'reopened'] as const satisfies TicketStatus[];
 const NOT_CLOSED = [
@@ -124,7 +130,9 @@ export function checkAction(
 ): WorkflowRefusal | null {
 	const permission = permissionFor(action, ticket.type);
 	if (!can(actor.role, permission)) return 'actionForbidden';
-	if (!FROM[action].includes(ticket.status)) return 'actionWrongStatus';
+	if (!FROM[action].includes(ticket.status) && !quoteRefusedDecline(action, ticket)) {
+		return 'actionWrongStatus';
+	}
 	if (ticket.type === 'release_pass' && action !== 'contact') return 'actionPassFlow';
 	// Engineers and guards (not customer service) act only on what is theirs.
 	if (
@@ -139,7 +147,29 @@ export function checkAction(
 		if (ticket.status === 'declined' && !ticket.replied) return 'actionReplyOwed';
 		if (ticket.status === 'resolved' && needsFollowUp(ticket.type)) return 'actionWrongStatus';
 	}
+	if (ticket.type === 'paid_service') {
+		if (action === 'resolve' && !ticket.quote?.confirmed) return 'actionQuoteUnconfirmed';
+		// Work redone after a reopen was done on a confirmed quote: it is paid for, not declined.
+		const owed = ticket.quote?.confirmed === true && !ticket.quote.settled;
+		if (action === 'decline' && ticket.status === 'reopened' && owed) return 'actionPaymentOpen';
+		if (action === 'close' && ticket.status !== 'declined' && !ticket.quote?.settled) {
+			return 'actionPaymentOpen';
+		}
+	}
 	return null;
+}
+
+/**
+ * An owner who turns the quote down ends the paid service even after an engineer was sent to look:
+ * the desk declines it (and still owes the owner a reply).
+ */
+function quoteRefusedDecline(action: TicketAction, ticket: WorkflowTicket): boolean {
+	return (
+		action === 'decline' &&
+		ticket.type === 'paid_service' &&
+		ticket.quote?.declined === true &&
+		(ticket.status === 'in_progress' || ticket.status === 'waiting_owner')
+	);
 }
 
 /** Every action `actor` may take on `ticket` now, in the order the console offers them. */

@@ -74,5 +74,6 @@ export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 export const PAYMENT_METHODS = ['cash', 'monthly_bill', 'waived'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-export const RELEASE_PASS_STATUSES = ['pending', 'approved', 'refused', 'used'] as const;
+/** `expired`: its day ended before it was used (or decided), set by the day-end sweep. */
+export const RELEASE_PASS_STATUSES = ['pending', 'approved', 'refused', 'used', 'expired'] as const;
 export type ReleasePassStatus = (typeof RELEASE_PASS_STATUSES)[number];

@@ -18,6 +18,9 @@ import { en as kioskVisitors } from './catalog/kiosk-visitors.en.js';
 import { en as visitorDesk } from './catalog/visitor-desk.en.js';
 import { en as visitorHost } from './catalog/visitor-host.en.js';
 import { en as visitorRecords } from './catalog/visitor-records.en.js';
+import { en as quotes } from './catalog/quotes.en.js';
+import { en as priceList } from './catalog/price-list.en.js';
+import { en as ownerLink } from './catalog/owner-link.en.js';
 
 /** English, gathered from the same catalogues as the Chinese. */
 export const en: Messages = {
@@ -39,5 +42,8 @@ export const en: Messages = {
 	...kioskVisitors,
 	...visitorDesk,
 	...visitorHost,
-	...visitorRecords
+	...visitorRecords,
+	...quotes,
+	...priceList,
+	...ownerLink
 };

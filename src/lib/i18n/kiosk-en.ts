@@ -8,6 +8,7 @@ import { en as passes } from './catalog/passes.en.js';
 import { en as visitors } from './catalog/visitors.en.js';
 import { en as display } from './catalog/display.en.js';
 import { en as console } from './catalog/console.en.js';
+import { en as priceList } from './catalog/price-list.en.js';
 
 /** The kiosk's messages in English: the same catalogues as `kiosk-zh-CN.ts`. */
 export const kioskEn = {
@@ -20,5 +21,6 @@ export const kioskEn = {
 	...passes,
 	...visitors,
 	...display,
-	...console
+	...console,
+	...priceList
 };

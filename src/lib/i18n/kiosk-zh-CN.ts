@@ -8,6 +8,7 @@ import { zh as passes } from './catalog/passes.js';
 import { zh as visitors } from './catalog/visitors.js';
 import { zh as display } from './catalog/display.js';
 import { zh as console } from './catalog/console.js';
+import { zh as priceList } from './catalog/price-list.js';
 
 /** The kiosk's messages in Chinese: only the catalogues its pages use (see `load-messages.ts`). */
 export const kioskZhCN = {
@@ -20,5 +21,6 @@ export const kioskZhCN = {
 	...passes,
 	...visitors,
 	...display,
-	...console
+	...console,
+	...priceList
 };

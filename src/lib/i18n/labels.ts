@@ -46,7 +46,8 @@ const PASS_STATUS: Record<ReleasePassStatus, Key> = {
 	pending: 'passStatusPending',
 	approved: 'passStatusApproved',
 	refused: 'passStatusRefused',
-	used: 'passStatusUsed'
+	used: 'passStatusUsed',
+	expired: 'passStatusExpired'
 };
 
 const CARE: Record<CareFlag, Key> = {
@@ -80,10 +81,21 @@ const EVENT: Record<string, Key> = {
 	'owner.note': 'eventOwnerNote',
 	'owner.appointment_confirmed': 'eventOwnerAppointmentConfirmed',
 	'owner.rated': 'eventOwnerRated',
+	'owner_link.sent': 'eventOwnerLinkSent',
+	'owner_link.send_failed': 'eventOwnerLinkSendFailed',
+	'owner_link.revoked': 'eventOwnerLinkRevoked',
 	'kiosk.unit_locked': 'eventKioskUnitLocked',
+	'emergency.directors_texted': 'eventEmergencyDirectorsTexted',
 	'pass.approved': 'eventPassApproved',
 	'pass.refused': 'eventPassRefused',
 	'pass.used': 'eventPassUsed',
+	'quote.proposed': 'eventQuoteProposed',
+	'quote.confirmed': 'eventQuoteConfirmed',
+	'quote.declined': 'eventQuoteDeclined',
+	'payment.collected': 'eventPaymentCollected',
+	'payment.billed': 'eventPaymentBilled',
+	'fee.waived': 'eventFeeWaived',
+	'pass.expired': 'eventPassExpired',
 	'device.registered': 'eventDeviceRegistered',
 	'device.paired': 'eventDevicePaired',
 	'device.revoked': 'eventDeviceRevoked',

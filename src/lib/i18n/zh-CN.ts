@@ -17,6 +17,9 @@ import { zh as kioskVisitors } from './catalog/kiosk-visitors.js';
 import { zh as visitorDesk } from './catalog/visitor-desk.js';
 import { zh as visitorHost } from './catalog/visitor-host.js';
 import { zh as visitorRecords } from './catalog/visitor-records.js';
+import { zh as quotes } from './catalog/quotes.js';
+import { zh as priceList } from './catalog/price-list.js';
+import { zh as ownerLink } from './catalog/owner-link.js';
 
 /**
  * Simplified Chinese, the source of every message, gathered from one catalogue per face
@@ -42,7 +45,10 @@ export const ZH_CATALOGUES = [
 	kioskVisitors,
 	visitorDesk,
 	visitorHost,
-	visitorRecords
+	visitorRecords,
+	quotes,
+	priceList,
+	ownerLink
 ] as const;
 
 export const zhCN = {
@@ -64,5 +70,8 @@ export const zhCN = {
 	...kioskVisitors,
 	...visitorDesk,
 	...visitorHost,
-	...visitorRecords
+	...visitorRecords,
+	...quotes,
+	...priceList,
+	...ownerLink
 };

@@ -1,18 +1,40 @@
+import { tick } from 'svelte';
 import type { SubmitFunction } from '$app/forms';
+import { clearDraft, draftFor, fieldsOf, saveDraft, sessionDraftStorage } from './pending-draft.js';
+import { restoreFields } from './restore-fields.js';
 import { isUnreachable, SubmitRetry, type RetryState } from './submit-retry.js';
 import { markPending } from './unsent.svelte.js';
+
+export interface SubmissionOptions {
+	/**
+	 * Keep an unsent submission in the tab's `sessionStorage` (`pending-draft.ts`), so that a
+	 * reload of the same form puts it back and sends it (`resumeDraft`); forgotten once answered
+	 * or on leaving the form.
+	 */
+	keepDraft?: boolean;
+}
+
+export interface ResumeHooks {
+	/** Before the fields go back: make room for them (more item lines), then resolve. */
+	prepare?: (fields: [string, string][]) => void | Promise<void>;
+	/** The draft's values by name, for what the page holds itself (the idempotency key). */
+	restored?: (values: Record<string, string | undefined>) => void;
+}
 
 /**
  * A kiosk form's submission that survives a lost connection: a double tap sends nothing more;
  * when the server cannot be reached the fields stay as typed and the same submission (with the
  * same idempotency key) goes out again by itself (`SubmitRetry`) until it is answered; the idle
- * guard is told while it is unsent (`unsent`). The page renders `offline` / `sending`.
+ * guard is told while it is unsent (`unsent`). With `keepDraft`, it also survives a reload of the
+ * form. The page renders `offline` / `sending`.
  */
 export class KioskSubmission {
 	retry = $state<RetryState>({ phase: 'idle', failures: 0, nextAt: null });
 	#sender: SubmitRetry;
+	readonly #keepDraft: boolean;
 
-	constructor(submitForm: () => void) {
+	constructor(submitForm: () => void, options: SubmissionOptions = {}) {
+		this.#keepDraft = options.keepDraft ?? false;
 		this.#sender = new SubmitRetry(submitForm, (state) => {
 			this.retry = state;
 			markPending(state.phase !== 'idle');
@@ -37,27 +59,31 @@ export class KioskSubmission {
 		this.#sender.retryNow();
 	}
 
-	/** Sends again a submission restored after a reload. */
-	resume(): void {
+	/**
+	 * For `onMount`, with `keepDraft`: a submission left unsent by a reload of this very form is
+	 * put back into `form` and sent again at once, with its own idempotency key.
+	 */
+	async resumeDraft(form: HTMLFormElement, hooks: ResumeHooks = {}): Promise<void> {
+		const storage = this.#keepDraft ? sessionDraftStorage() : null;
+		const draft = storage ? draftFor(storage, location.pathname) : null;
+		if (!draft) return;
+		await hooks.prepare?.(draft.fields);
+		hooks.restored?.(restoreFields(form, draft.fields));
+		await tick();
 		this.#sender.resume();
 	}
 
-	/**
-	 * For `use:enhance`. `onUnreachable` runs with the form's data when no answer came (to keep a
-	 * draft), `onAnswered` when one did.
-	 */
-	enhance(
-		hooks: { onUnreachable?: (formData: FormData) => void; onAnswered?: () => void } = {}
-	): SubmitFunction {
+	/** For `use:enhance`. */
+	enhance(): SubmitFunction {
 		return ({ cancel, formData }) => {
 			if (!this.#sender.begin()) return cancel();
 			return async ({ result, update }) => {
 				if (isUnreachable(result)) {
-					hooks.onUnreachable?.(formData);
+					this.#keep(formData);
 					this.#sender.unreachable();
 					return;
 				}
-				hooks.onAnswered?.();
+				this.#forget();
 				// Filed: on to the receipt. Refused: the field messages, with everything as typed.
 				await update({ reset: false });
 				this.#sender.answered();
@@ -65,14 +91,27 @@ export class KioskSubmission {
 		};
 	}
 
-	/** For `onMount`: tries again as soon as the browser is back online; stops on leaving. */
-	listen(onLeave?: () => void): () => void {
+	/**
+	 * For `onMount`: tries again as soon as the browser is back online; on leaving the form (the
+	 * back button, the receipt) stops, and forgets the kept draft with it.
+	 */
+	listen(): () => void {
 		const online = () => this.#sender.retryNow();
 		window.addEventListener('online', online);
 		return () => {
 			window.removeEventListener('online', online);
 			this.#sender.stop();
-			onLeave?.();
+			this.#forget();
 		};
+	}
+
+	#keep(formData: FormData): void {
+		const storage = this.#keepDraft ? sessionDraftStorage() : null;
+		if (storage) saveDraft(storage, { path: location.pathname, fields: fieldsOf(formData) });
+	}
+
+	#forget(): void {
+		const storage = this.#keepDraft ? sessionDraftStorage() : null;
+		if (storage) clearDraft(storage);
 	}
 }

@@ -60,8 +60,10 @@ export function emergencyHomes(db: Queryable, siteId: string): Promise<Emergency
  * Files a call for help from the kiosk: the place as given (not tied to a household: nobody had
  * to prove who they are), urgent, on the kiosk channel. The kiosk's key makes a double tap or a
  * retry file one emergency. Its `ticket.filed` event reaches every console at the site at once.
+ * `filed` is false when the key had filed it already (a retry): whatever follows a filing, such as
+ * texting the directors, happens once.
  */
-export function fileEmergency(
+export async function fileEmergency(
 	db: Queryable,
 	input: {
 		siteId: string;
@@ -70,8 +72,10 @@ export function fileEmergency(
 		place: EmergencyPlace;
 		idempotencyKey: string;
 	}
-): Promise<Ticket> {
-	return fileTicket(db, {
+): Promise<{ ticket: Ticket; filed: boolean }> {
+	const id = crypto.randomUUID();
+	const ticket = await fileTicket(db, {
+		id,
 		siteId: input.siteId,
 		type: 'emergency',
 		category: input.kind,
@@ -87,6 +91,7 @@ export function fileEmergency(
 		idempotencyKey: input.idempotencyKey,
 		actor: { kind: 'device', deviceId: input.deviceId }
 	});
+	return { ticket, filed: ticket.id === id };
 }
 
 /** What the kiosk that called for help shows back: the number, the kind, the place, the status. */

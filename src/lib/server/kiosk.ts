@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { LockedHome, LockedHomePlace } from '../domain/home-locks.js';
 import type { ThrottleRule } from '../domain/throttle.js';
 import type { KioskRequestType } from '../domain/kiosk-request.js';
 import type { Queryable } from './db/client.js';
-import { buildings, households, residents, units } from './db/schema/index.js';
+import { buildings, households, residents, signInThrottles, units } from './db/schema/index.js';
 import { checkAttempt } from './auth/throttle-store.js';
 import { appendEvent } from './event-log.js';
 import { fileTicket, type Ticket } from './tickets.js';
@@ -39,6 +40,42 @@ export async function isKioskUnit(db: Queryable, siteId: string, unitId: string)
 /** Five wrong answers for a home lock it on the kiosks for ten minutes. */
 const UNIT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 10 * 60_000, lockMs: 10 * 60_000 };
 
+const unitKey = (unitId: string) => `unit:${unitId}`;
+
+async function homePlace(db: Queryable, unitId: string): Promise<LockedHomePlace | null> {
+	const [home] = await db
+		.select({ building: buildings.code, entrance: units.entrance, room: units.room })
+		.from(units)
+		.innerJoin(buildings, eq(buildings.id, units.buildingId))
+		.where(eq(units.id, unitId));
+	return home ?? null;
+}
+
+/**
+ * The site's homes locked on the kiosks at `now`, with where they are and until when: for the
+ * desk's notice (staff only), the soonest to end first.
+ */
+export async function lockedHomes(
+	db: Queryable,
+	siteId: string,
+	now = new Date()
+): Promise<LockedHome[]> {
+	const rows = await db
+		.select({
+			unitId: units.id,
+			building: buildings.code,
+			entrance: units.entrance,
+			room: units.room,
+			until: signInThrottles.lockedUntil
+		})
+		.from(signInThrottles)
+		.innerJoin(units, sql`${signInThrottles.key} = 'unit:' || ${units.id}::text`)
+		.innerJoin(buildings, eq(buildings.id, units.buildingId))
+		.where(and(eq(units.siteId, siteId), gt(signInThrottles.lockedUntil, now)))
+		.orderBy(asc(signInThrottles.lockedUntil));
+	return rows.flatMap(({ until, ...home }) => (until ? [{ ...home, until: until.getTime() }] : []));
+}
+
 export type IdentityResult =
 	| { ok: true; residentId: string; careFlagged: boolean }
 	| { ok: false; reason: 'wrong' }
@@ -47,14 +84,14 @@ export type IdentityResult =
 /**
  * The owner proves who they are by their home and the last four digits of a phone on record for
  * it. Attempts for a home take turns; the fifth wrong one locks the home and tells the desk (an
- * event on the staff feed).
+ * event on the staff stream naming the home and the lock's end: a notice on every desk page).
  */
 export async function checkIdentity(
 	db: Queryable,
 	input: { siteId: string; unitId: string; phoneLast4: string; deviceId: string },
 	now = new Date()
 ): Promise<IdentityResult> {
-	const attempt = { key: `unit:${input.unitId}`, rule: UNIT_RULE };
+	const attempt = { key: unitKey(input.unitId), rule: UNIT_RULE };
 	const claim = await checkAttempt(db, attempt, now, async (tx) => {
 		const people = await tx
 			.select({ id: residents.id, phone: residents.phone, careFlags: residents.careFlags })
@@ -77,11 +114,14 @@ export async function checkIdentity(
 	if (claim.refusedUntil) return { ok: false, reason: 'locked', until: claim.refusedUntil };
 	if (claim.passed) return { ok: true, ...claim.passed };
 	if (claim.lockedUntil) {
+		// Where the home is goes with the event, so the desk's notice names it: the staff stream
+		// alone carries an event's data (the wall's and the kiosk's messages have no event).
+		const home = await homePlace(db, input.unitId);
 		await appendEvent(db, {
 			siteId: input.siteId,
 			type: 'kiosk.unit_locked',
 			actor: { kind: 'device', deviceId: input.deviceId },
-			data: { unitId: input.unitId, until: claim.lockedUntil.toISOString() },
+			data: { unitId: input.unitId, home, until: claim.lockedUntil.toISOString() },
 			at: now
 		});
 		return { ok: false, reason: 'locked', until: claim.lockedUntil };

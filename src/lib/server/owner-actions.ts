@@ -35,7 +35,7 @@ interface Step {
 }
 
 /** The owner, as the actor of their own changes: the resident who reported it. */
-const ownerOf = (ticket: Ticket): Actor => ({
+export const ownerOf = (ticket: Ticket): Actor => ({
 	kind: 'resident',
 	residentId: ticket.reporterResidentId
 });

@@ -3,7 +3,9 @@ import { loadClockRules } from './clocks/site-clock-rules.js';
 import { nextSteps, type NextStep } from '../domain/next-steps.js';
 import { ownerPage, type OwnerEvent, type OwnerPage } from '../domain/owner-page.js';
 import type { TicketStatus, TicketType } from '../domain/vocabulary.js';
+import { quoteRefusal } from '../domain/quotes.js';
 import type { Queryable } from './db/client.js';
+import { quoteForDisplay, type QuoteDisplay } from './quote-view.js';
 import {
 	buildings,
 	events,
@@ -35,6 +37,8 @@ export interface OwnerStatus {
 	timeZone: string;
 	nextSteps: NextStep[];
 	page: OwnerPage;
+	/** A paid service's quote, and whether the owner may answer it now. */
+	quote: (QuoteDisplay & { answerable: boolean }) | null;
 }
 
 export async function homeOf(db: Queryable, unitId: string | null): Promise<Home | null> {
@@ -104,6 +108,18 @@ export async function loadOwnerStatus(db: Queryable, ticketId: string): Promise<
 		filedAt: ticket.createdAt,
 		timeZone: site.timeZone,
 		nextSteps: nextSteps(ticket.type, (await loadClockRules(db, ticket.siteId)).policy),
-		page: ownerPage(ticket, history, directory)
+		page: ownerPage(ticket, history, directory),
+		quote: await ownerQuote(db, ticket)
 	};
+}
+
+async function ownerQuote(
+	db: Queryable,
+	ticket: typeof tickets.$inferSelect
+): Promise<OwnerStatus['quote']> {
+	if (ticket.type !== 'paid_service') return null;
+	const quote = await quoteForDisplay(db, ticket.id);
+	if (!quote) return null;
+	const answerable = quoteRefusal('confirm', ticket, { ...quote, status: quote.status }) === null;
+	return { ...quote, answerable };
 }

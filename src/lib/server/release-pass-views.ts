@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { TICKET_ENDED, type PassItem } from '../domain/release-pass.js';
 import type { ReleasePassStatus } from '../domain/vocabulary.js';
@@ -21,6 +21,8 @@ export interface StaffPassView {
 	decidedBy: string | null;
 	usedAt: Date | null;
 	usedBy: string | null;
+	/** When the day-end sweep expired it, its day over and unused. */
+	expiredAt: Date | null;
 	/** Why it was refused, from the refusal's event. */
 	refusalReason: string | null;
 }
@@ -52,7 +54,8 @@ async function staffPasses(
 			decidedAt: releasePasses.decidedAt,
 			decidedBy: decider.displayName,
 			usedAt: releasePasses.usedAt,
-			usedBy: guard.displayName
+			usedBy: guard.displayName,
+			expiredAt: releasePasses.expiredAt
 		})
 		.from(releasePasses)
 		.innerJoin(tickets, eq(tickets.id, releasePasses.ticketId))
@@ -97,15 +100,18 @@ export function pendingPasses(db: Queryable, siteId: string): Promise<StaffPassV
 	);
 }
 
-/** The latest decisions, newest first. */
+/**
+ * The latest settled passes, newest first: decided, used, or expired by the day's end (a pass
+ * that expired undecided counts from its expiry).
+ */
 export function decidedPasses(db: Queryable, siteId: string, limit = 20): Promise<StaffPassView[]> {
 	return staffPasses(
 		db,
 		and(
 			eq(releasePasses.siteId, siteId),
-			inArray(releasePasses.status, ['approved', 'refused', 'used'])
+			inArray(releasePasses.status, ['approved', 'refused', 'used', 'expired'])
 		),
-		[desc(releasePasses.decidedAt)],
+		[desc(sql`coalesce(${releasePasses.expiredAt}, ${releasePasses.decidedAt})`)],
 		limit
 	);
 }

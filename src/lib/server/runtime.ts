@@ -11,12 +11,13 @@ import { prepareFirstRun, type FirstRunResult, type SignInNotice } from './first
 export { describeSignIn } from './first-run.js';
 import { createRealtime, type HttpServer, type Realtime } from './realtime/socket-server.js';
 import { sweepDueClocks } from './clocks/clock-sweep.js';
+import { sweepExpiredPasses } from './release-pass-expiry.js';
 import { startScheduler } from './scheduler.js';
 import { sweepVisitors } from './visitors/visitor-sweep.js';
 
 export interface AppContext {
 	config: AppConfig;
-	/** Texts to hosts (see `notify/sms.ts`). */
+	/** Texts to hosts and directors (see `notify/sms.ts`). */
 	sms: SmsSender;
 	database: DatabaseHandle;
 	db: Database;
@@ -101,15 +102,17 @@ export function app(): AppContext {
 export function attachRealtime(httpServer: HttpServer): Promise<Realtime> {
 	const { database, config } = app();
 	state.realtime ??= createRealtime(httpServer, database, { maxReplay: config.streamMaxReplay });
-	// The server process also keeps the clocks and the visitor desk on time (safe with several
-	// processes): warnings and breaches, silent hosts, the day's end and visitor data retention.
+	// The server process also keeps the clocks, the visitor desk and the item passes on time (safe
+	// with several processes): warnings and breaches, silent hosts, the day's end, visitor data
+	// retention and passes whose day is over.
 	state.stopClocks ??= startScheduler(config.clockSweepMs, [
 		{ name: 'Clock sweep', run: () => sweepDueClocks(database.db) },
 		{
 			name: 'Visitor sweep',
 			run: () =>
 				sweepVisitors(database.db, new Date(), { consentSeconds: config.visitorConsentSeconds })
-		}
+		},
+		{ name: 'Pass expiry sweep', run: () => sweepExpiredPasses(database.db) }
 	]);
 	return state.realtime;
 }

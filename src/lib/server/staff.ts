@@ -211,3 +211,23 @@ export async function changePassword(
 	await endSessions(db, input.userId, { allBut: input.sessionId });
 	return { ok: true };
 }
+
+/** One's own mobile on record, or null. */
+export async function ownPhone(db: Queryable, userId: string): Promise<string | null> {
+	const [user] = await db
+		.select({ phone: staffUsers.phone })
+		.from(staffUsers)
+		.where(eq(staffUsers.id, userId));
+	return user?.phone ?? null;
+}
+
+/**
+ * Sets (or, with null, clears) one's own mobile: a director is texted on it when someone calls for
+ * help at a kiosk (`emergency-texts.ts`). The number is nobody else's business: no event carries it.
+ */
+export async function setOwnPhone(
+	db: Queryable,
+	input: { userId: string; phone: string | null }
+): Promise<void> {
+	await db.update(staffUsers).set({ phone: input.phone }).where(eq(staffUsers.id, input.userId));
+}

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
+	ESCALATED_FLAG,
 	FOLLOW_UP_TYPES,
 	NOT_CLOSED,
 	parseHomeSearch,
@@ -98,6 +99,9 @@ export async function listQueue(
 			break;
 		case 'at_risk':
 			conditions.push(sql`exists (select 1 ${runningClocks} and tc.at_risk_at <= now())`);
+			break;
+		case 'escalated':
+			conditions.push(sql`${ESCALATED_FLAG} = any(${tickets.flags})`);
 			break;
 	}
 	if (query.type) conditions.push(eq(tickets.type, query.type));

@@ -9,10 +9,12 @@ import {
 	type WorkflowRefusal,
 	type WorkflowTicket
 } from '../domain/ticket-workflow.js';
+import { ESCALATED_FLAG } from '../domain/ticket-queues.js';
 import type { StaffRole } from '../domain/vocabulary.js';
 import type { Queryable } from './db/client.js';
 import { staffRoles, staffUsers, tickets } from './db/schema/index.js';
 import { appendEvent } from './event-log.js';
+import { workflowQuote } from './quotes.js';
 import type { Ticket } from './tickets.js';
 
 /** The event each action records on the ticket's timeline. */
@@ -42,8 +44,12 @@ const ASSIGNABLE: Record<'assign' | 'dispatch', readonly StaffRole[]> = {
 	dispatch: ['engineer']
 };
 
-export function workflowView(ticket: Ticket): WorkflowTicket {
+export function workflowView(
+	ticket: Ticket,
+	quote: WorkflowTicket['quote'] = null
+): WorkflowTicket {
 	return {
+		quote,
 		type: ticket.type,
 		status: ticket.status,
 		assigneeId: ticket.assigneeId,
@@ -95,7 +101,7 @@ export async function actOnTicket(
 			// to this row (KEY SHARE) while holding the site's stream, which this step waits for.
 			.for('no key update');
 		if (!ticket) return { ok: false, error: 'ticketNotFound' };
-		const view = workflowView(ticket);
+		const view = workflowView(ticket, await workflowQuote(tx, ticket));
 		const refusal = checkAction(action, view, actor);
 		if (refusal) return { ok: false, error: refusal };
 
@@ -158,9 +164,9 @@ export async function actOnTicket(
 					change.reopenCount = ticket.reopenCount + 1;
 					change.ownerAcceptedAt = null;
 				}
-				if (outcome.escalate && !ticket.flags.includes('escalated')) {
+				if (outcome.escalate && !ticket.flags.includes(ESCALATED_FLAG)) {
 					escalate = true;
-					change.flags = [...ticket.flags, 'escalated'];
+					change.flags = [...ticket.flags, ESCALATED_FLAG];
 					change.priority = 'urgent';
 				}
 				break;

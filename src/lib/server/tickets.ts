@@ -32,6 +32,11 @@ export interface FileTicketInput {
 	idempotencyKey?: string | null;
 	actor: Actor;
 	now?: Date;
+	/**
+	 * The new ticket's id, when the caller must tell a new filing from a repeated key's (which
+	 * returns the first filing, under its own id).
+	 */
+	id?: string;
 }
 
 /** Takes the next number for the prefix; the row lock serialises concurrent filings. */
@@ -87,7 +92,7 @@ const PLAN_TRIES = 5;
 async function insertTicket(db: Queryable, input: FileTicketInput): Promise<Ticket> {
 	const now = input.now ?? new Date();
 	const inTransaction = db instanceof PgTransaction;
-	const id = crypto.randomUUID();
+	const id = input.id ?? crypto.randomUUID();
 	for (let attempt = 0; attempt < PLAN_TRIES; attempt++) {
 		const context = await filingContext(db, {
 			siteId: input.siteId,

@@ -16,6 +16,13 @@ export const en: Translation<typeof zh> = {
 	accountThisSession: 'This device',
 	accountEndSession: 'Sign out there',
 	accountEndOthers: 'Sign out everywhere else',
+	accountPhone: 'Mobile',
+	accountPhoneLabel: 'My mobile number (optional)',
+	accountPhoneHint:
+		'Directors get a text on this number when someone calls for help at a kiosk. Owners and colleagues never see it.',
+	accountPhoneSave: 'Save mobile number',
+	accountPhoneSaved: 'Mobile number saved.',
+	staffPhoneInvalid: 'Enter an 11-digit mobile number, or leave it empty',
 	passwordCurrentRequired: 'Enter your current password',
 	passwordCurrentWrong: 'Your current password is not right',
 	passwordTooManyTries: 'Too many tries. Please wait 15 minutes',

@@ -1,4 +1,4 @@
-/** My account: changing one's password and ending sessions. */
+/** My account: changing one's password, one's own phone, ending sessions. */
 export const zh = {
 	accountTitle: '我的账号',
 	accountMustChange: '请先设置您自己的新密码，然后才能继续使用工作台。',
@@ -14,6 +14,12 @@ export const zh = {
 	accountThisSession: '本设备',
 	accountEndSession: '退出该设备',
 	accountEndOthers: '退出其他所有设备',
+	accountPhone: '手机号',
+	accountPhoneLabel: '我的手机号（可不填）',
+	accountPhoneHint: '管理处主任会在这个号码收到特别求助的短信提醒；不会显示给业主或同事。',
+	accountPhoneSave: '保存手机号',
+	accountPhoneSaved: '手机号已保存。',
+	staffPhoneInvalid: '请填写 11 位手机号，或留空',
 	passwordCurrentRequired: '请输入当前密码',
 	passwordCurrentWrong: '当前密码不正确',
 	passwordTooManyTries: '尝试次数过多，请 15 分钟后再试',

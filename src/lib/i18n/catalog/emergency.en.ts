@@ -47,5 +47,6 @@ export const en: Translation<typeof zh> = {
 	emergencyOpenTicket: 'Open the ticket',
 	emergencySoundEnable: 'Enable alert sound',
 	emergencySoundOff: 'Turn alert sound off',
-	emergencySoundHint: 'The browser needs a tap before it may make a sound'
+	emergencySoundHint: 'The browser needs a tap before it may make a sound',
+	eventEmergencyDirectorsTexted: 'Directors notified by text'
 };

@@ -50,5 +50,6 @@ export const zh = {
 	emergencyOpenTicket: '查看工单',
 	emergencySoundEnable: '开启警报声',
 	emergencySoundOff: '关闭警报声',
-	emergencySoundHint: '浏览器要求先点一下才能发出声音'
+	emergencySoundHint: '浏览器要求先点一下才能发出声音',
+	eventEmergencyDirectorsTexted: '已短信通知管理处主任'
 } as const;

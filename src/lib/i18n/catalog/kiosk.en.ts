@@ -30,7 +30,8 @@ export const en: Translation<typeof zh> = {
 	unitRequired: 'Choose your home',
 	phoneLast4Format: 'Enter 4 digits',
 	identityWrong: 'That home and phone do not match. Try again, or ask at the desk',
-	unitLocked: 'Too many tries for this home. It is locked for now: please ask at the desk',
+	unitLocked: (p) =>
+		`Too many tries for this home. It is locked for ${p.minutes} more ${p.minutes === 1 ? 'minute' : 'minutes'}: try again then, or ask at the desk`,
 	categoryRequired: 'Choose a category',
 	descriptionRequired: 'Say briefly what the matter is',
 	descriptionTooShort: 'Please write a little more',

@@ -26,7 +26,8 @@ export const zh = {
 	unitRequired: '请选择您的房屋',
 	phoneLast4Format: '请输入 4 位数字',
 	identityWrong: '房屋与手机号不符，请再试一次或到服务台办理',
-	unitLocked: '该房屋尝试次数过多，已暂时锁定，请到服务台办理',
+	unitLocked: (p: { minutes: number }) =>
+		`该房屋尝试次数过多，已锁定，请 ${p.minutes} 分钟后再试，或到服务台办理`,
 	categoryRequired: '请选择类别',
 	descriptionRequired: '请简单描述情况',
 	descriptionTooShort: '请再多写几个字',

@@ -72,6 +72,7 @@ export const en: Translation<typeof zh> = {
 	tlOwnerNote: 'You added information',
 	tlAppointmentConfirmed: 'You confirmed the visit',
 	tlOwnerRated: 'You rated the service',
+	tlPassExpired: 'Your item pass expired: its day passed unused',
 	ownerLinkGoneTitle: 'This link has expired',
 	ownerLinkGoneBody:
 		'The link is out of date or does not exist. Please ask at the front desk or call the property office, giving your request number.',

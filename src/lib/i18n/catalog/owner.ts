@@ -70,6 +70,7 @@ export const zh = {
 	tlOwnerNote: '您补充了说明',
 	tlAppointmentConfirmed: '您确认了预约时间',
 	tlOwnerRated: '您作了评价',
+	tlPassExpired: '物品放行条已过期：放行日期已过，未使用',
 	ownerLinkGoneTitle: '这个链接已失效',
 	ownerLinkGoneBody: '链接可能已过期或不存在。请到物业服务台或致电物业管理处，报上需求编号查询。',
 	ownerRequestClosed: '此需求已办结，不能再补充',

@@ -31,6 +31,7 @@ export const en: Translation<typeof zh> = {
 	passStatusApproved: 'Approved',
 	passStatusRefused: 'Refused',
 	passStatusUsed: 'Used',
+	passStatusExpired: 'Expired',
 	passesDecideTitle: 'Item passes',
 	passesPending: 'Passes waiting for approval',
 	passesNonePending: 'No passes are waiting for approval',
@@ -61,13 +62,16 @@ export const en: Translation<typeof zh> = {
 	passUsed: 'Already used: do not let out again',
 	passNotYet: 'Its day has not come: do not let out',
 	passExpired: 'Its day is over: do not let out',
+	passLapsed: 'Its day is over: the pass has expired and needs no decision',
 	passAlreadyDecided: 'This pass has already been decided',
 	passDateGone: 'Its day is over: it cannot be approved now',
 	passTicketClosed: 'Its request was declined or closed at the desk: it can no longer be decided',
 	passUsedBy: (p) => `Let out ${p.time} by ${p.name}`,
 	passDecidedBy: (p) => `${p.time} · ${p.name}`,
 	passRefusedBecause: (p) => `Reason: ${p.reason}`,
+	passExpiredOn: (p) => `Expired ${p.time}`,
 	eventPassApproved: 'Approved an item pass',
 	eventPassRefused: 'Refused an item pass',
-	eventPassUsed: 'Items went out on their pass'
+	eventPassUsed: 'Items went out on their pass',
+	eventPassExpired: 'The item pass expired: its day passed unused'
 };

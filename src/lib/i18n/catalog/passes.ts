@@ -32,6 +32,7 @@ export const zh = {
 	passStatusApproved: '已批准',
 	passStatusRefused: '未批准',
 	passStatusUsed: '已放行',
+	passStatusExpired: '已过期',
 	passesDecideTitle: '放行审批',
 	passesPending: '待审批的放行条',
 	passesNonePending: '目前没有待审批的放行条',
@@ -62,13 +63,16 @@ export const zh = {
 	passUsed: '已经使用过，不能再次放行',
 	passNotYet: '还没到放行日期，不能放行',
 	passExpired: '放行日期已过，不能放行',
+	passLapsed: '放行日期已过，该放行条已失效，无需再审批',
 	passAlreadyDecided: '该放行条已经处理过了',
 	passDateGone: '放行日期已过，不能再批准',
 	passTicketClosed: '该放行条的工单已不予受理或已关闭，不能再审批',
 	passUsedBy: (p: { time: string; name: string }) => `${p.time} 由 ${p.name} 放行`,
 	passDecidedBy: (p: { time: string; name: string }) => `${p.time} · ${p.name}`,
 	passRefusedBecause: (p: { reason: string }) => `原因：${p.reason}`,
+	passExpiredOn: (p: { time: string }) => `${p.time} 过期`,
 	eventPassApproved: '批准了物品放行条',
 	eventPassRefused: '未批准物品放行条',
-	eventPassUsed: '物品已凭放行条出门'
+	eventPassUsed: '物品已凭放行条出门',
+	eventPassExpired: '物品放行条已过期（放行日期已过，未使用）'
 } as const;

@@ -15,6 +15,8 @@ export const en: Translation<typeof zh> = {
 	ticketDescription: 'Description',
 	ticketPriority: 'Priority',
 	ticketEscalated: 'Escalated to the director',
+	escalationNotice: (p) =>
+		`${p.serial} escalated to the director: the owner was dissatisfied twice`,
 	ticketNextReply: 'Next reply due',
 	ticketOwnerAccepted: 'Accepted by the owner',
 	ticketSatisfaction: 'Follow-up',
@@ -35,6 +37,7 @@ export const en: Translation<typeof zh> = {
 	queueOpen: 'All open',
 	queueFollowUp: 'Follow-up due',
 	queueAtRisk: 'At risk',
+	queueEscalated: 'Escalated',
 	queueAny: 'Any',
 	queueSearch: 'Search',
 	queueSearchHint: 'Serial, home (e.g. 1-2-301) or phone',

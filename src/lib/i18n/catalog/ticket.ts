@@ -13,6 +13,8 @@ export const zh = {
 	ticketDescription: '情况描述',
 	ticketPriority: '优先级',
 	ticketEscalated: '已升级至管理处主任',
+	escalationNotice: (p: { serial: string }) =>
+		`工单 ${p.serial} 已升级至管理处主任：业主连续两次回访不满意`,
 	ticketNextReply: '约定下次答复',
 	ticketOwnerAccepted: '业主已验收',
 	ticketSatisfaction: '回访结果',
@@ -33,6 +35,7 @@ export const zh = {
 	queueOpen: '全部未关闭',
 	queueFollowUp: '待回访',
 	queueAtRisk: '即将超时',
+	queueEscalated: '已升级',
 	queueAny: '全部',
 	queueSearch: '搜索',
 	queueSearchHint: '编号、房屋（如 1-2-301）或电话',

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { checkEmergency, type EmergencyForm } from '#lib/domain/emergency.js';
 import { emergencyBuildings, emergencyHomes, fileEmergency } from '#lib/server/emergency.js';
 import { app } from '#lib/server/runtime.js';
+import { textDirectorsInBackground } from './text-directors.js';
 import type { Actions, PageServerLoad } from './$types';
 
 function kioskOf(locals: App.Locals) {
@@ -42,13 +43,15 @@ export const actions: Actions = {
 		const checked = checkEmergency(values, buildings);
 		if (!checked.ok) return fail(400, { values, errors: checked.errors });
 
-		const ticket = await fileEmergency(app().db, {
+		const { ticket, filed } = await fileEmergency(app().db, {
 			siteId: kiosk.siteId,
 			deviceId: kiosk.id,
 			kind: checked.kind,
 			place: checked.place,
 			idempotencyKey
 		});
+		// The director hears of it even when not signed in; a retry of the same call texts no one.
+		if (filed) textDirectorsInBackground(ticket.id);
 		redirect(303, `/kiosk/emergency/${encodeURIComponent(ticket.serial)}`);
 	}
 };

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { minutesLeft } from '#lib/domain/home-locks.js';
 import {
 	addDays,
 	checkPassForm,
@@ -79,7 +80,9 @@ export const actions: Actions = {
 		if (!identity.ok) {
 			const locked = identity.reason === 'locked';
 			const phoneLast4 = locked ? 'unitLocked' : 'identityWrong';
-			return fail(locked ? 429 : 400, { values: echo, errors: { phoneLast4 } });
+			// How long the home stays locked, for the message that says when to try again.
+			const minutes = locked ? minutesLeft(identity.until, new Date()) : 0;
+			return fail(locked ? 429 : 400, { values: echo, errors: { phoneLast4 }, minutes });
 		}
 
 		const { pass } = await filePass(db, {

@@ -8,6 +8,7 @@ import {
 	type OwnerActionResult
 } from '#lib/server/owner-actions.js';
 import { resolveOwnerLink } from '#lib/server/owner-links.js';
+import { answerQuote } from '#lib/server/quotes.js';
 import { loadOwnerStatus } from '#lib/server/owner-status.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,14 +17,27 @@ import type { Actions, PageServerLoad } from './$types';
  * The owner's phone page. The link is the only credential: no session, no device. An unknown
  * link is a 404, an expired or revoked one a 410; both show the "ask the front desk" page.
  */
-async function ticketOf(token: string): Promise<string> {
+async function linkOf(token: string): Promise<{ ticketId: string; siteId: string }> {
 	const link = await resolveOwnerLink(app().db, token);
 	if (!link.ok) error(link.reason === 'unknown' ? 404 : 410, 'This link has expired');
-	return link.ticketId;
+	return link;
+}
+const ticketOf = async (token: string) => (await linkOf(token)).ticketId;
+
+/** The owner's answer to the quote: a refusal (answered already, replaced) shows at its buttons. */
+async function answer(token: string, answer: 'confirm' | 'decline', request: Request) {
+	const link = await linkOf(token);
+	const action = answer === 'confirm' ? 'quoteConfirm' : 'quoteDecline';
+	// The quote the owner was shown: one replaced since is not confirmed unread.
+	const quoteId = String((await request.formData()).get('quote') ?? '').slice(0, 64);
+	const result = await answerQuote(app().db, { ...link, quoteId, answer, by: 'owner' });
+	if (result.ok) return { done: action };
+	const error = 'error' in result ? result.error : 'quoteWrongStatus';
+	return fail(409, { action: 'quote', field: null, error, values: {} });
 }
 
 export const load: PageServerLoad = async ({ params }) => {
-	const ticketId = await ticketOf(params.token);
+	const { ticketId } = await linkOf(params.token);
 	return { status: await loadOwnerStatus(app().db, ticketId) };
 };
 
@@ -75,6 +89,8 @@ export const actions: Actions = {
 		const ticketId = await ticketOf(params.token);
 		return reply('accept', await acceptWork(app().db, ticketId));
 	},
+	quoteConfirm: ({ params, request }) => answer(params.token, 'confirm', request),
+	quoteDecline: ({ params, request }) => answer(params.token, 'decline', request),
 	rate: async ({ params, request }) => {
 		const ticketId = await ticketOf(params.token);
 		const form = await request.formData();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	date,
@@ -9,6 +10,7 @@ import {
 	unique,
 	uuid
 } from 'drizzle-orm/pg-core';
+import type { MaterialLine } from '../../../domain/quotes.js';
 import { paymentMethod, quoteStatus, releasePassStatus } from './enums.js';
 import { createdAt, id, instant } from './columns.js';
 import { sites } from './sites.js';
@@ -38,14 +40,6 @@ export const serviceItems = pgTable(
 	},
 	(t) => [unique('service_items_site_code').on(t.siteId, t.code)]
 );
-
-export interface MaterialLine {
-	name: string;
-	quantity: number;
-	unitFen: number;
-	/** Supplied by the owner: listed, not charged. */
-	ownerSupplied: boolean;
-}
 
 /** A quote for paid work: labour + materials; the owner confirms before work starts. */
 export const quotes = pgTable(
@@ -101,7 +95,10 @@ export interface ReleaseItem {
 	quantity: number;
 }
 
-/** 物品放行条: approved by the duty supervisor, checked once by the guard on its date. */
+/**
+ * 物品放行条: approved by the duty supervisor, checked once by the guard on its date; expired
+ * by the sweep once that date is over.
+ */
 export const releasePasses = pgTable(
 	'release_passes',
 	{
@@ -122,7 +119,15 @@ export const releasePasses = pgTable(
 		decidedAt: instant('decided_at'),
 		usedAt: instant('used_at'),
 		usedBy: uuid('used_by').references(() => staffUsers.id),
+		/** When the day-end sweep found its day over, unused: status `expired`. */
+		expiredAt: instant('expired_at'),
 		createdAt: createdAt()
 	},
-	(t) => [unique('release_passes_site_code').on(t.siteId, t.code)]
+	(t) => [
+		unique('release_passes_site_code').on(t.siteId, t.code),
+		// What the day-end sweep looks for on every beat: the few passes still open.
+		index('release_passes_open')
+			.on(t.siteId, t.carryOn)
+			.where(sql`${t.status} in ('pending', 'approved')`)
+	]
 );

@@ -1,16 +1,27 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { checkNewPassword } from '#lib/domain/staff-rules.js';
+import { checkNewPassword, checkStaffPhone } from '#lib/domain/staff-rules.js';
 import { requireStaff } from '#lib/server/auth/guard.js';
 import { app } from '#lib/server/runtime.js';
-import { changePassword, endSessions, listSessions } from '#lib/server/staff.js';
+import {
+	changePassword,
+	endSessions,
+	listSessions,
+	ownPhone,
+	setOwnPhone
+} from '#lib/server/staff.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One's own sessions and password: every signed-in person, whatever their role. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireStaff(locals, url);
-	const sessions = await listSessions(app().db, user.id);
+	const [sessions, phone] = await Promise.all([
+		listSessions(app().db, user.id),
+		ownPhone(app().db, user.id)
+	]);
 	return {
 		mustChangePassword: user.mustChangePassword,
+		/** One's own mobile: directors are texted on it when someone calls for help. */
+		phone: phone ?? '',
 		sessions: sessions.map((s) => ({
 			// The id is a hash of the token: safe to show, useless to steal.
 			id: s.id,
@@ -35,6 +46,15 @@ export const actions: Actions = {
 		const user = requireStaff(locals, url);
 		if (locals.session) await endSessions(app().db, user.id, { allBut: locals.session.id });
 		return { ended: true };
+	},
+
+	phone: async ({ locals, url, request }) => {
+		const user = requireStaff(locals, url);
+		const typed = String((await request.formData()).get('phone') ?? '').slice(0, 40);
+		const checked = checkStaffPhone(typed);
+		if (!checked.ok) return fail(400, { phoneValue: typed, phoneError: checked.error });
+		await setOwnPhone(app().db, { userId: user.id, phone: checked.phone });
+		return { phoneSaved: true };
 	},
 
 	changePassword: async ({ locals, url, request }) => {

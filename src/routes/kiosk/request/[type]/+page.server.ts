@@ -6,10 +6,12 @@ import {
 	type RequestField,
 	type RequestForm
 } from '#lib/domain/kiosk-request.js';
+import { minutesLeft } from '#lib/domain/home-locks.js';
 import { fromSiteLocal } from '#lib/domain/site-time.js';
 import { TICKET_CATEGORIES } from '#lib/domain/ticket-categories.js';
 import { sites } from '#lib/server/db/schema/index.js';
 import { checkIdentity, fileFromKiosk, isKioskUnit, kioskUnits } from '#lib/server/kiosk.js';
+import { priceList } from '#lib/server/quotes.js';
 import { app } from '#lib/server/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		type: params.type,
 		categories: [...TICKET_CATEGORIES[params.type]],
 		units: await kioskUnits(app().db, kiosk.siteId),
+		priceList: params.type === 'paid_service' ? await priceList(app().db, kiosk.siteId) : [],
 		// One key per visit to the form: a repeated submission of it files one ticket.
 		idempotencyKey: crypto.randomUUID()
 	};
@@ -82,10 +85,7 @@ export const actions: Actions = {
 			deviceId: kiosk.id
 		});
 		if (!identity.ok) {
-			const minutes =
-				identity.reason === 'locked'
-					? Math.max(1, Math.ceil((identity.until.getTime() - Date.now()) / 60_000))
-					: 0;
+			const minutes = identity.reason === 'locked' ? minutesLeft(identity.until, new Date()) : 0;
 			return fail(identity.reason === 'locked' ? 429 : 400, {
 				values: echo,
 				errors: { phoneLast4: identity.reason === 'locked' ? 'unitLocked' : 'identityWrong' },

@@ -9,7 +9,15 @@ import { app } from '#lib/server/runtime.js';
 import { actOnTicket, workflowView, type ActError } from '#lib/server/ticket-workflow.js';
 import { assignableStaff, findTicket, loadTicketPage } from '#lib/server/ticket-view.js';
 import { ticketClockDetails } from '#lib/server/clocks/ticket-clocks.js';
+import { quotePanel } from '#lib/server/quote-view.js';
+import { workflowQuote } from '#lib/server/quotes.js';
+import { quoteActions } from './quote-actions.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import {
+	loadOwnerLinkPanel,
+	revokeOwnerLinksAction,
+	sendOwnerLinkAction
+} from './owner-link.server.js';
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	depends('app:ticket');
@@ -18,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const page = await loadTicketPage(db, site.id, params.serial);
 	if (!page) error(404, { message: messagesFor(locals.locale).ticketNotFound });
 	const { ticket } = page;
-	const actions = availableActions(workflowView(ticket), { staffId: user.id, role });
+	const actor = { staffId: user.id, role };
+	const actions = availableActions(workflowView(ticket, await workflowQuote(db, ticket)), actor);
 	const needsStaff = actions.includes('assign') || actions.includes('dispatch');
 	return {
 		timeZone: site.timeZone,
@@ -33,7 +42,12 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		assigneeName: page.assigneeName,
 		timeline: page.timeline,
 		clocks: await ticketClockDetails(db, ticket.id),
+		quote: await quotePanel(db, ticket, actor, site.timeZone),
 		actions,
+		ownerLink: await loadOwnerLinkPanel(db, role, {
+			id: ticket.id,
+			reporterPhone: page.reporter.phone
+		}),
 		staff: needsStaff
 			? await assignableStaff(db, site.id, ['assistant', 'supervisor', 'director', 'engineer'])
 			: []
@@ -48,6 +62,8 @@ const HTTP_STATUS: Record<ActError, number> = {
 	actionReplyOwed: 409,
 	actionNoFollowUp: 409,
 	actionPassFlow: 409,
+	actionQuoteUnconfirmed: 409,
+	actionPaymentOpen: 409,
 	staffInvalid: 400
 };
 
@@ -107,5 +123,13 @@ export const actions: Actions = {
 	decline: act('decline'),
 	reopen: act('reopen'),
 	follow_up: act('follow_up'),
-	close: act('close')
+	close: act('close'),
+	quotePropose: quoteActions.quotePropose,
+	quoteConfirm: quoteActions.quoteConfirm,
+	quoteDecline: quoteActions.quoteDecline,
+	quoteCash: quoteActions.quoteCash,
+	quoteBill: quoteActions.quoteBill,
+	quoteWaive: quoteActions.quoteWaive,
+	sendOwnerLink: sendOwnerLinkAction,
+	revokeOwnerLinks: revokeOwnerLinksAction
 };
