@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoHome, pairDemo, postForm, sessionCookie, wallPage } from './helpers.js';
 
 // The lobby's wall: an emergency takes it over until someone goes; a wall that lost its link
@@ -55,6 +55,24 @@ test('a wall that loses its link says so after a few seconds, then catches up by
 }) => {
 	test.slow();
 	const wall = await wallPage(browser);
+	// If the wall does not come back, the report says what its link went through.
+	const linkLog: string[] = [];
+	const note = (line: string) => linkLog.push(`${new Date().toISOString()} ${line}`);
+	wall.on('websocket', (ws) => {
+		note(`socket opened ${ws.url()}`);
+		ws.on('socketerror', (error) => note(`socket error ${error}`));
+		ws.on('close', () => note('socket closed'));
+	});
+	wall.on('console', (message) => note(`console ${message.type()}: ${message.text()}`));
+	try {
+		await wallLosesItsLink(page, wall);
+	} catch (error) {
+		console.log(`The wall's link:\n${linkLog.join('\n')}`);
+		throw error;
+	}
+});
+
+async function wallLosesItsLink(page: Page, wall: Page) {
 	const filedBefore = Number(
 		/今日受理 (\d+)/.exec((await wall.getByTestId('today').textContent()) ?? '')?.[1]
 	);
@@ -87,7 +105,7 @@ test('a wall that loses its link says so after a few seconds, then catches up by
 	);
 	expect(filedAfter).toBeGreaterThan(filedBefore);
 	await wall.context().close();
-});
+}
 
 test('a list longer than the screen turns its pages by itself', async ({ browser }) => {
 	// A short wall: the demo's open requests alone fill more than one page.

@@ -6,18 +6,41 @@ import { demoResidents } from '../../src/lib/server/demo-seed.js';
 
 export const PASSWORD = 'lobbydesk';
 
+/** Whether the browser runs the page's script (a context may turn JavaScript off). */
+export interface Scripted {
+	script?: boolean;
+}
+
 /** Signs in through the page, as a person would. */
-export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+export async function signIn(
+	page: Page,
+	username: string,
+	password = PASSWORD,
+	{ script = true }: Scripted = {}
+): Promise<void> {
 	await page.goto('/console/sign-in');
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	// Checking an argon2id hash while two browsers and the server share two cores can take seconds.
 	await expect(page).not.toHaveURL(/sign-in/, { timeout: 15_000 });
+	if (script) await hydrated(page);
+}
+
+/**
+ * Waits until the page's script runs (the root layout marks it). A tap before then is the bare
+ * HTML's: a link loads a whole new page, and a value typed may be reset when the script starts.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
 }
 
 /** Makes this browser the demo kiosk or display with the home page's demo button. */
-export async function pairDemo(page: Page, kind: 'kiosk' | 'display'): Promise<void> {
+export async function pairDemo(
+	page: Page,
+	kind: 'kiosk' | 'display',
+	{ script = true }: Scripted = {}
+): Promise<void> {
 	await page.goto('/');
 	await page
 		.getByRole('button', {
@@ -25,6 +48,7 @@ export async function pairDemo(page: Page, kind: 'kiosk' | 'display'): Promise<v
 		})
 		.click();
 	await expect(page).toHaveURL(kind === 'kiosk' ? /\/kiosk$/ : /\/display$/);
+	if (script) await hydrated(page);
 }
 
 /**

@@ -103,7 +103,7 @@ test('without JavaScript, in English: no mobile, no button; three texts an hour;
 
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const desk = await context.newPage();
-	await signIn(desk, 'supervisor');
+	await signIn(desk, 'supervisor', undefined, { script: false });
 	await desk.getByRole('button', { name: '切换语言' }).click();
 
 	await desk.goto(`/console/tickets/${landline}`);

@@ -15,7 +15,7 @@ function siteDay(days = 0): string {
 
 async function staffPage(browser: Browser, username: string, javaScriptEnabled = true) {
 	const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-	await signIn(page, username);
+	await signIn(page, username, undefined, { script: javaScriptEnabled });
 	return page;
 }
 

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.js';
-import { staffUsers } from '../../src/lib/server/db/schema/index.js';
+import { households, residents, staffUsers, units } from '../../src/lib/server/db/schema/index.js';
 import { prepareFirstRun } from '../../src/lib/server/first-run.js';
 
 export const MIGRATIONS = resolve(import.meta.dirname, '../../drizzle');
@@ -71,4 +71,18 @@ export async function staffIdOf(database: TestDatabase, username: string): Promi
 		.where(eq(staffUsers.username, username));
 	if (!user) throw new Error(`no staff account ${username}`);
 	return user.id;
+}
+
+/** The occupied home on the lowest floor and a resident of it (empty ids when there is none). */
+export async function firstOccupiedHome(
+	database: TestDatabase
+): Promise<{ unitId: string; residentId: string }> {
+	const [home] = await database.db
+		.select({ unitId: units.id, residentId: residents.id })
+		.from(units)
+		.innerJoin(households, and(eq(households.unitId, units.id), isNull(households.movedOutOn)))
+		.innerJoin(residents, eq(residents.householdId, households.id))
+		.orderBy(asc(units.floor))
+		.limit(1);
+	return { unitId: home?.unitId ?? '', residentId: home?.residentId ?? '' };
 }

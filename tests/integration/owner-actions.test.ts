@@ -1,16 +1,10 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER_TIMELINE } from '../../src/lib/domain/owner-page.js';
 import type { ActionValues } from '../../src/lib/domain/ticket-action-input.js';
 import type { TicketAction, WorkflowActor } from '../../src/lib/domain/ticket-workflow.js';
 import type { TicketStatus } from '../../src/lib/domain/vocabulary.js';
-import {
-	events,
-	households,
-	residents,
-	tickets,
-	units
-} from '../../src/lib/server/db/schema/index.js';
+import { events, tickets } from '../../src/lib/server/db/schema/index.js';
 import {
 	acceptWork,
 	addOwnerNote,
@@ -21,7 +15,12 @@ import { loadOwnerStatus } from '../../src/lib/server/owner-status.js';
 import { ACTION_EVENT, actOnTicket } from '../../src/lib/server/ticket-workflow.js';
 import { defaultSite } from '../../src/lib/server/sites.js';
 import { fileTicket, type Ticket } from '../../src/lib/server/tickets.js';
-import { createDemoDatabase, staffIdOf, type TestDatabase } from '../helpers/test-database.js';
+import {
+	createDemoDatabase,
+	firstOccupiedHome,
+	staffIdOf,
+	type TestDatabase
+} from '../helpers/test-database.js';
 
 let database: TestDatabase;
 let siteId: string;
@@ -33,15 +32,7 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 beforeAll(async () => {
 	database = await createDemoDatabase();
 	siteId = (await defaultSite(database.db))?.id ?? '';
-	const [home] = await database.db
-		.select({ unitId: units.id, residentId: residents.id })
-		.from(units)
-		.innerJoin(households, and(eq(households.unitId, units.id), isNull(households.movedOutOn)))
-		.innerJoin(residents, eq(residents.householdId, households.id))
-		.orderBy(asc(units.floor))
-		.limit(1);
-	unitId = home?.unitId ?? '';
-	residentId = home?.residentId ?? '';
+	({ unitId, residentId } = await firstOccupiedHome(database));
 });
 afterAll(() => database.dispose());
 

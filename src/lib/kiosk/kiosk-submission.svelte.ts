@@ -1,4 +1,4 @@
-import { tick } from 'svelte';
+import { onMount, tick, untrack } from 'svelte';
 import type { SubmitFunction } from '$app/forms';
 import { clearDraft, draftFor, fieldsOf, saveDraft, sessionDraftStorage } from './pending-draft.js';
 import { restoreFields } from './restore-fields.js';
@@ -113,5 +113,35 @@ export class KioskSubmission {
 	#forget(): void {
 		const storage = this.#keepDraft ? sessionDraftStorage() : null;
 		if (storage) clearDraft(storage);
+	}
+}
+
+/**
+ * A kiosk filing form's `KioskSubmission` that keeps its draft (`keepDraft`), with the form it
+ * submits (`bind:this={submission.form}`, `use:enhance={submission.submit}`) and this visit's
+ * idempotency key (`submission.key`, for the hidden `idempotencyKey` field): read once, so it is
+ * kept when the page's data reloads (the language toggle) and every retry files the same thing
+ * once. Create it while the component initialises: on mount it puts back and sends a draft left by
+ * a reload (the draft's own key with it), and listens until the page is left.
+ */
+export class DraftedSubmission extends KioskSubmission {
+	key = $state('');
+	form = $state<HTMLFormElement>();
+	readonly submit: SubmitFunction;
+
+	/** `idempotencyKey` reads the page's key (from `data`); `prepare` as in `ResumeHooks`. */
+	constructor(idempotencyKey: () => string, prepare?: ResumeHooks['prepare']) {
+		super(() => this.form?.requestSubmit(), { keepDraft: true });
+		this.key = untrack(idempotencyKey);
+		this.submit = this.enhance();
+		onMount(() => {
+			if (this.form) {
+				void this.resumeDraft(this.form, {
+					prepare,
+					restored: (kept) => (this.key = kept.idempotencyKey ?? this.key)
+				});
+			}
+			return this.listen();
+		});
 	}
 }

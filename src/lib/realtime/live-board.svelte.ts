@@ -17,6 +17,8 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline'
 export type AccessEnded = 'device-revoked' | 'session-ended';
 
 const RETRY_MS = 2_000;
+/** A subscription the server has not answered by then is asked again (its answer may be lost). */
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
 
 /**
  * The open tickets of one site as one audience sees them, kept exact over Socket.IO: it starts
@@ -48,6 +50,8 @@ export class LiveBoard<A extends Audience> {
 	#applier: StreamApplier<TicketFor<A>>;
 	#inbox: StreamMessage<A>[] = [];
 	#subscribing = false;
+	/** Counts subscription requests, so that only the latest one's answer is applied. */
+	#attempt = 0;
 	#databaseDown = false;
 	#frame: number | null = null;
 	#retry: ReturnType<typeof setTimeout> | null = null;
@@ -100,8 +104,15 @@ export class LiveBoard<A extends Audience> {
 			socket.on('stream', (message) => this.#receive(message as StreamMessage<A>));
 			socket.on('access:ended', (reason) => this.#end(reason));
 		});
+		// The network is back: try now rather than at the end of a back-off of up to 5 s.
+		const online = () => {
+			const socket = this.#socket;
+			if (socket && !socket.connected && !this.ended) socket.disconnect().connect();
+		};
+		window.addEventListener('online', online);
 		return () => {
 			closed = true;
+			window.removeEventListener('online', online);
 			this.#socket?.disconnect();
 			if (this.#frame !== null) cancelAnimationFrame(this.#frame);
 			if (this.#retry !== null) clearTimeout(this.#retry);
@@ -140,9 +151,17 @@ export class LiveBoard<A extends Audience> {
 		const socket = this.#socket;
 		if (!socket?.connected) return;
 		this.#subscribing = true;
-		socket.emit('stream:subscribe', { audience: this.audience, after: this.seq }, (reply) =>
-			this.#subscribed(reply as SubscribeReply<A>)
-		);
+		const attempt = ++this.#attempt;
+		socket
+			.timeout(SUBSCRIBE_TIMEOUT_MS)
+			.emit('stream:subscribe', { audience: this.audience, after: this.seq }, (error, reply) => {
+				// Only the latest request counts: an earlier one answered late says nothing new.
+				if (attempt !== this.#attempt) return;
+				if (error) {
+					this.#subscribing = false;
+					this.#subscribe();
+				} else this.#subscribed(reply as SubscribeReply<A>);
+			});
 	}
 
 	#subscribed(reply: SubscribeReply<A>): void {
