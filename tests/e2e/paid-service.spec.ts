@@ -148,6 +148,8 @@ test('in English: the price list at the kiosk, and an owner who says no on the p
 
 	const desk = await staffPage(browser, 'supervisor');
 	await desk.getByRole('button', { name: '切换语言' }).click();
+	// The choice is saved with the toggle's answer: only then does another page load in English.
+	await expect(desk.getByRole('button', { name: 'Switch language' })).toBeVisible();
 	await desk.goto(`/console/tickets/${serial}`);
 	await desk.getByRole('button', { name: 'Take on', exact: true }).click();
 	await expect(desk.getByTestId('ticket-status')).toHaveText('Accepted');
