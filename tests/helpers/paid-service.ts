@@ -71,6 +71,12 @@ export async function paidServiceDesk(database: TestDatabase) {
 	const at = (ticket: Ticket) => ({ siteId, ticketId: ticket.id });
 	/** The quote the owner's page (or the desk's) shows now. */
 	const shownId = async (ticket: Ticket) => (await currentQuote(database.db, ticket.id))?.id ?? '';
+	/** Answers the quote shown now, as the owner on their phone or as the desk (with a note). */
+	const answerShown = async (
+		ticket: Ticket,
+		answer: 'confirm' | 'decline',
+		by: Parameters<typeof answerQuote>[1]['by'] = 'owner'
+	) => answerQuote(database.db, { ...at(ticket), quoteId: await shownId(ticket), answer, by });
 	const form = (extra: Partial<QuoteForm> = {}): QuoteForm => ({
 		item: '',
 		quantity: '',
@@ -94,14 +100,7 @@ export async function paidServiceDesk(database: TestDatabase) {
 		expect(
 			await proposeQuote(database.db, { ...at(ticket), actor: engineer, form: form({ labour }) })
 		).toEqual({ ok: true });
-		expect(
-			await answerQuote(database.db, {
-				...at(ticket),
-				quoteId: await shownId(ticket),
-				answer: 'confirm',
-				by: 'owner'
-			})
-		).toEqual({ ok: true });
+		expect(await answerShown(ticket, 'confirm')).toEqual({ ok: true });
 		return ticket;
 	}
 
@@ -121,6 +120,7 @@ export async function paidServiceDesk(database: TestDatabase) {
 		act,
 		at,
 		shownId,
+		answerShown,
 		form,
 		typesOf,
 		confirmedQuote,

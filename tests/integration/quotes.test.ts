@@ -15,7 +15,7 @@ const desk = paidServiceFile();
 
 describe('a paid service from quote to fee', () => {
 	it('is quoted, confirmed by the owner, done, paid in cash and closed, all on record', async () => {
-		const { database, tapId, assistant, engineer, filePaid, act, at, shownId, form, typesOf } =
+		const { database, tapId, assistant, engineer, filePaid, act, at, answerShown, form, typesOf } =
 			desk;
 		const ticket = await filePaid();
 		// An engineer quotes only the work given to them.
@@ -54,23 +54,9 @@ describe('a paid service from quote to fee', () => {
 
 		const owner = await loadOwnerStatus(database.db, ticket.id);
 		expect(owner.quote).toMatchObject({ totalFen: 4050, answerable: true, status: 'proposed' });
-		expect(
-			await answerQuote(database.db, {
-				...at(ticket),
-				quoteId: await shownId(ticket),
-				answer: 'confirm',
-				by: 'owner'
-			})
-		).toEqual({ ok: true });
+		expect(await answerShown(ticket, 'confirm')).toEqual({ ok: true });
 		// Answered once: a second tap is told so.
-		expect(
-			await answerQuote(database.db, {
-				...at(ticket),
-				quoteId: await shownId(ticket),
-				answer: 'decline',
-				by: 'owner'
-			})
-		).toEqual({ ok: false, error: 'quoteNotProposed' });
+		expect(await answerShown(ticket, 'decline')).toEqual({ ok: false, error: 'quoteNotProposed' });
 
 		// Paid only once the work is done.
 		expect(
@@ -153,7 +139,7 @@ describe('a paid service from quote to fee', () => {
 	});
 
 	it('replaces an unanswered or declined quote, and lets the desk decline after a refusal', async () => {
-		const { database, assistant, engineer, filePaid, act, at, shownId, form, confirmedQuote } =
+		const { database, assistant, engineer, filePaid, act, at, answerShown, form, confirmedQuote } =
 			desk;
 		const ticket = await filePaid();
 		await act(ticket, 'dispatch', assistant, { staffId: engineer.staffId });
@@ -162,20 +148,10 @@ describe('a paid service from quote to fee', () => {
 			actor: engineer,
 			form: form({ labour: '300' })
 		});
-		const declined = await answerQuote(database.db, {
-			...at(ticket),
-			quoteId: await shownId(ticket),
-			answer: 'decline',
-			by: { ...assistant, note: ' ' }
-		});
+		const declined = await answerShown(ticket, 'decline', { ...assistant, note: ' ' });
 		expect(declined).toEqual({ ok: false, error: 'quoteNoteRequired' });
 		expect(
-			await answerQuote(database.db, {
-				...at(ticket),
-				quoteId: await shownId(ticket),
-				answer: 'decline',
-				by: { ...assistant, note: '业主电话表示太贵' }
-			})
+			await answerShown(ticket, 'decline', { ...assistant, note: '业主电话表示太贵' })
 		).toEqual({ ok: true });
 		// The owner turned it down after the engineer had been: the desk may end it.
 		expect((await act(ticket, 'decline', assistant, { reason: '业主不同意报价' })).ok).toBe(true);
